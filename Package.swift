@@ -43,8 +43,10 @@ let package = Package(
             ]),
         .executableTarget(name: "losscape", dependencies: ["LosscapeCLI"]),
 
-        .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"], swiftSettings: numericFlags),
-        .testTarget(name: "LearningTests", dependencies: ["Learning"], resources: [.copy("Fixtures")]),
+        // Helpers shared by the test targets (finite-difference gradient checks).
+        .target(name: "TestSupport", dependencies: ["TensorCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore", "TestSupport"], swiftSettings: numericFlags),
+        .testTarget(name: "LearningTests", dependencies: ["Learning", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "RenderTests", dependencies: ["Render"]),
         .testTarget(name: "TUITests", dependencies: ["TUI"], resources: [.copy("Golden")]),

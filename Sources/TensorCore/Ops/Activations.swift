@@ -1,0 +1,40 @@
+/// Differentiable activation functions.
+extension Variable {
+    /// tanh (vectorised rational approximation, `FastMath.tanh`); derivative 1 − y².
+    public func tanh() -> Variable { elementwiseSIMD(value.mapSIMD(FastMath.tanh)) { _, y in 1 - y * y } }
+
+    /// σ(x) = 1/(1 + e^{−x}); derivative y(1 − y).
+    public func sigmoid() -> Variable { elementwiseSIMD(value.mapSIMD(FastMath.sigmoid)) { _, y in y * (1 - y) } }
+
+    /// max(0, x); derivative 1 for x > 0, 0 for x ≤ 0 (relu'(0) = 0, as PyTorch).
+    public func relu() -> Variable {
+        elementwiseSIMD(value.mapSIMD { pointwiseMax($0, SIMD8(repeating: 0)) }) { x, _ in
+            SIMD8<Float>(repeating: 0).replacing(with: 1, where: x .> 0)
+        }
+    }
+
+    /// x for x > 0, slope·x otherwise (default slope 0.01); derivative 1 or
+    /// slope (slope at 0).
+    public func leakyRelu(slope: Float = 0.01) -> Variable {
+        elementwiseSIMD(value.mapSIMD { x in (x * slope).replacing(with: x, where: x .> 0) }) { x, _ in
+            SIMD8<Float>(repeating: slope).replacing(with: 1, where: x .> 0)
+        }
+    }
+
+    /// GELU in its exact form x·Φ(x), Φ(x) = ½(1 + erf(x/√2)) (Hendrycks &
+    /// Gimpel 2016); derivative Φ(x) + x·φ(x).
+    public func gelu() -> Variable {
+        let y = value.map { x in 0.5 * x * (1 + _erff(x * 0.707_106_78)) }
+        return elementwise(y) { x, _ in
+            let cdf = 0.5 * (1 + _erff(x * 0.707_106_78))
+            let pdf = 0.398_942_28 * _expf(-0.5 * x * x)
+            return cdf + x * pdf
+        }
+    }
+
+    /// log(1 + eˣ), computed as max(x, 0) + log1p(e^{−|x|}); derivative σ(x).
+    public func softplus() -> Variable {
+        let y = value.map { x in Swift.max(x, 0) + _log1pf(_expf(-Swift.abs(x))) }
+        return elementwiseSIMD(y) { x, _ in FastMath.sigmoid(x) }
+    }
+}
