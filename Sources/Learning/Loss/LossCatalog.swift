@@ -1,0 +1,54 @@
+/// Every loss losscape offers, in display order, and how to make one.
+public enum LossCatalog {
+    /// A loss type the catalog can instantiate.
+    public struct Entry: Sendable {
+        public let info: LossInfo
+        public let make: @Sendable (LossParameters, LossContext) -> any LossFunction
+    }
+
+    /// All losses: classification first, then regression, numbered as in issue #3.
+    public static let entries: [Entry] = [
+        Entry(info: CrossEntropyLoss.info) { CrossEntropyLoss(parameters: $0, context: $1) },
+        Entry(info: MeanSquaredErrorLoss.info) { MeanSquaredErrorLoss(parameters: $0, context: $1) },
+    ]
+
+    public static var ids: [String] { entries.map(\.info.id) }
+
+    public static func entry(_ id: String) -> Entry? { entries.first { $0.info.id == id } }
+
+    /// The losses of one family, in order.
+    public static func ids(for family: LossFamily) -> [String] {
+        entries.filter { $0.info.family == family }.map(\.info.id)
+    }
+
+    /// Checks a loss against the task and its parameters against their ranges,
+    /// then makes it. Errors name the key (`loss.gamma: …`).
+    public static func make(_ id: String, parameters given: [String: Double], context: LossContext,
+                            family: LossFamily) throws -> any LossFunction {
+        guard let e = entry(id) else {
+            throw LossError("loss.name: unknown loss \"\(id)\" (see `losscape list losses`)")
+        }
+        guard e.info.family == family else {
+            throw LossError("loss.name: \(id) is a \(e.info.family.rawValue) loss but the dataset is \(family.rawValue)")
+        }
+        if family == .classification && context.classes < e.info.minClasses {
+            throw LossError("loss.name: \(id) needs at least \(e.info.minClasses) classes, the dataset has \(context.classes)")
+        }
+        for (k, v) in given {
+            guard let p = e.info.parameters.first(where: { $0.name == k }) else {
+                let known = e.info.parameters.map(\.name)
+                throw LossError("loss.\(k): \(id) has no parameter \(k)" + (known.isEmpty ? "" : " (it has \(known.joined(separator: ", ")))"))
+            }
+            guard p.contains(v) else {
+                throw LossError("loss.\(k): \(formatParameter(v)) is outside \(p.rangeText)")
+            }
+        }
+        return e.make(LossParameters.resolved(given, for: e.info), context)
+    }
+}
+
+/// A loss that cannot be made as asked; the message names the key.
+public struct LossError: Error, CustomStringConvertible, Equatable {
+    public let description: String
+    public init(_ message: String) { description = message }
+}
