@@ -1,12 +1,19 @@
 /// The six glyphs of a rectangular border.
 public struct BorderSet: Hashable, Sendable {
+    /// `┌`
     public var topLeft: Character
+    /// `┐`
     public var topRight: Character
+    /// `└`
     public var bottomLeft: Character
+    /// `┘`
     public var bottomRight: Character
+    /// `─`, top and bottom edges.
     public var horizontal: Character
+    /// `│`, left and right edges.
     public var vertical: Character
 
+    /// A border set from its six glyphs (each single-width).
     public init(
         topLeft: Character, topRight: Character, bottomLeft: Character, bottomRight: Character,
         horizontal: Character, vertical: Character

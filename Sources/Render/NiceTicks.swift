@@ -1,14 +1,31 @@
+import Foundation
+
 /// "Nice" axis ticks (1, 2, 5 × 10^k) and compact number labels.
 public enum NiceTicks {
     /// The smallest nice step (1, 2 or 5 × 10^k) that is at least `raw`; 1 for a raw step
     /// that is not positive and finite.
     public static func niceStep(atLeast raw: Double) -> Double {
-        guard raw > 0, raw.isFinite else { return 1 }
-        var p = pow10(Int((log10(raw)).rounded(.down)))
-        // guard against log10 rounding just below an exact power
-        while p > raw { p /= 10 }
-        for m in [1.0, 2, 5, 10] where m * p >= raw * (1 - 1e-12) { return m * p }
-        return 10 * p
+        niceStepParts(atLeast: raw).value
+    }
+
+    /// A nice step as mantissa m ∈ {1, 2, 5} and exponent e, so that multiples k·m·10^e can
+    /// be computed exactly (k·m / 10^−e rounds to the nearest decimal: 0.6, not 0.6000000000000001).
+    struct Step {
+        var m: Double
+        var e: Int
+        var value: Double { times(1) }
+        func times(_ k: Double) -> Double {
+            let v = e >= 0 ? k * m * pow10(e) : k * m / pow10(-e)
+            return v == 0 ? 0 : v  // no -0
+        }
+        var next: Step { m == 1 ? Step(m: 2, e: e) : m == 2 ? Step(m: 5, e: e) : Step(m: 1, e: e + 1) }
+    }
+
+    static func niceStepParts(atLeast raw: Double) -> Step {
+        guard raw > 0, raw.isFinite else { return Step(m: 1, e: 0) }
+        var step = Step(m: 1, e: magnitude(raw))
+        while step.value < raw * (1 - 1e-12) { step = step.next }
+        return step
     }
 
     /// Ticks at the multiples of the smallest nice step that lie in [lo, hi], at most
@@ -18,26 +35,28 @@ public enum NiceTicks {
         linearWithStep(lo, hi, maxCount: maxCount).ticks
     }
 
-    /// Like ``linear(_:_:maxCount:)`` and also returns the step, for ``format(_:step:)``.
+    /// Like ``linear(_:_:maxCount:)`` and also returns the step, for ``format(_:step:significantDigits:)``.
     public static func linearWithStep(_ lo: Double, _ hi: Double, maxCount: Int) -> (ticks: [Double], step: Double) {
         let (lo, hi) = (min(lo, hi), max(lo, hi))
         guard lo.isFinite, hi.isFinite else { return ([], 1) }
         let n = max(1, maxCount)
         if hi == lo { return ([lo], 1) }
-        var step = niceStep(atLeast: (hi - lo) / Double(max(1, n - 1)))
-        while true {
-            let first = (lo / step - 1e-9).rounded(.up)
-            let last = (hi / step + 1e-9).rounded(.down)
-            if last - first + 1 <= Double(n) || !step.isFinite {
-                guard first <= last, (last - first) < 10_000 else { return ([], step) }
-                let ticks = stride(from: first, through: last, by: 1).map { k -> Double in
-                    let v = k * step
-                    return v == 0 ? 0 : v  // no -0
-                }
-                return (ticks, step)
+        var step = niceStepParts(atLeast: (hi - lo) / Double(n))
+        var previous: [Double] = []
+        while step.value.isFinite {
+            let first = (lo / step.value - 1e-9).rounded(.up)
+            let last = (hi / step.value + 1e-9).rounded(.down)
+            let ticks = first <= last && last - first < 100_000
+                ? stride(from: first, through: last, by: 1).map { step.times($0) } : []
+            if ticks.count <= n {
+                // a step grown past the whole range leaves no tick: keep some of the last ones
+                if ticks.isEmpty && !previous.isEmpty { return (Array(previous.prefix(n)), step.value) }
+                return (ticks, step.value)
             }
-            step = niceStep(atLeast: step * 1.5)
+            previous = ticks
+            step = step.next
         }
+        return ([], 1)
     }
 
     /// Ticks for a log-scaled axis over the positive range [lo, hi]: the powers of 10 inside
@@ -139,10 +158,4 @@ public enum NiceTicks {
         if s.hasSuffix(".0") { s.removeLast(2) }
         return s
     }
-}
-
-/// log10 without Foundation.
-@inline(__always)
-func log10(_ x: Double) -> Double {
-    x.logarithm10()
 }

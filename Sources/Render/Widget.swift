@@ -1,6 +1,11 @@
 /// Horizontal placement of a line of text inside a rect.
 public enum Alignment: Hashable, Sendable {
-    case left, center, right
+    /// Flush with the left edge.
+    case left
+    /// Centred (rounding to the left).
+    case center
+    /// Flush with the right edge.
+    case right
 }
 
 /// Anything that draws itself into a rect of a ``Frame``. Drawing stays inside `rect`
