@@ -1,1 +1,2 @@
-print("losscape")
+import LosscapeCLI
+Losscape.main()

@@ -1,0 +1,111 @@
+import Dispatch
+import Learning
+import TensorCore
+
+/// The standard speed workloads of `losscape bench` (issue #2 §9), float32,
+/// one thread unless a workload says otherwise. bench/pytorch_reference.py
+/// runs the same workloads in PyTorch for comparison.
+public enum Benchmarks {
+    /// One measured workload.
+    public struct Result: Sendable {
+        public let workload: String
+        /// Median time of one unit (a training step, a grid forward, a surface).
+        public let medianMicroseconds: Double
+        public let threads: Int
+        /// Training workloads report steps per second; others milliseconds.
+        public let isTraining: Bool
+
+        public var stepsPerSecond: Double { 1e6 / medianMicroseconds }
+        public var milliseconds: Double { medianMicroseconds / 1000 }
+
+        public var json: String {
+            isTraining
+                ? "{\"workload\":\"\(workload)\",\"steps_per_second\":\(rounded(stepsPerSecond, 1)),\"median_us\":\(rounded(medianMicroseconds, 2)),\"threads\":\(threads)}"
+                : "{\"workload\":\"\(workload)\",\"ms\":\(rounded(milliseconds, 4)),\"threads\":\(threads)}"
+        }
+    }
+
+    public static let names = ["mlp16", "mlp64", "grid"]
+
+    /// Runs the named workloads (all by default).
+    public static func run(_ names: [String] = Benchmarks.names, repeats: Int = 25) throws -> [Result] {
+        try names.map { name in
+            switch name {
+            case "mlp16": return try mlp16(repeats: repeats)
+            case "mlp64": return try mlp64(repeats: repeats)
+            case "grid": return try grid(repeats: repeats)
+            default: throw LossError("bench: unknown workload \(name) (one of: \(Benchmarks.names.joined(separator: ", ")))")
+            }
+        }
+    }
+
+    /// W1: 2-16-16-2 tanh, full batch of 512 spiral points, cross-entropy, SGD.
+    static func mlp16Spec() -> RunSpec {
+        var s = RunSpec()
+        s.name = "bench-mlp16"
+        s.data = DataSpec(kind: .spiral, samples: 512, testFraction: 0, classes: 2)
+        s.model = MLPSpec(hidden: [16, 16], activation: .tanh)
+        s.loss = LossSpec(name: "cross_entropy")
+        s.optimizer.kind = .sgd
+        s.optimizer.learningRate = 0.1
+        s.optimizer.batchSize = 0
+        return s
+    }
+
+    static func mlp16(repeats: Int) throws -> Result {
+        let t = try Trainer(spec: mlp16Spec())
+        return Result(workload: "mlp16", medianMicroseconds: timeSteps(t, block: 200, repeats: repeats), threads: 1, isTraining: true)
+    }
+
+    /// W1b: 2-64-64-64-3 tanh, batch 2048 (3-class spiral), Adam.
+    static func mlp64(repeats: Int) throws -> Result {
+        var s = RunSpec()
+        s.data = DataSpec(kind: .spiral, samples: 2048, testFraction: 0, classes: 3)
+        s.model = MLPSpec(hidden: [64, 64, 64], activation: .tanh)
+        s.optimizer.kind = .adam
+        s.optimizer.learningRate = 1e-3
+        s.optimizer.batchSize = 2048
+        let t = try Trainer(spec: s)
+        return Result(workload: "mlp64", medianMicroseconds: timeSteps(t, block: 10, repeats: repeats), threads: 1, isTraining: true)
+    }
+
+    /// W2: forward of the mlp16 network over a 200×100 grid of points.
+    static func grid(repeats: Int) throws -> Result {
+        let t = try Trainer(spec: mlp16Spec())
+        var pts = [Float]()
+        pts.reserveCapacity(200 * 100 * 2)
+        for r in 0..<100 { for c in 0..<200 { pts += [Float(c) / 33 - 3, Float(r) / 16.5 - 3] } }
+        let points = Tensor(shape: [20000, 2], scalars: pts)
+        let model = t.model
+        let us = median(repeats: repeats) {
+            time { _ = model.predict(points: points) }
+        }
+        return Result(workload: "grid", medianMicroseconds: us, threads: 1, isTraining: false)
+    }
+
+    /// Median microseconds per step over `repeats` blocks, after a warm-up block.
+    static func timeSteps(_ t: Trainer, block: Int, repeats: Int) -> Double {
+        for _ in 0..<block { t.trainStep() }
+        return median(repeats: repeats) {
+            time { for _ in 0..<block { t.trainStep() } } / Double(block)
+        }
+    }
+
+    static func median(repeats: Int, _ sample: () -> Double) -> Double {
+        let xs = (0..<max(repeats, 1)).map { _ in sample() }.sorted()
+        return xs[xs.count / 2]
+    }
+
+    /// Wall time of `body` in microseconds.
+    static func time(_ body: () -> Void) -> Double {
+        let s = DispatchTime.now().uptimeNanoseconds
+        body()
+        return Double(DispatchTime.now().uptimeNanoseconds - s) / 1000
+    }
+}
+
+func rounded(_ x: Double, _ digits: Int) -> String {
+    var p = 1.0
+    for _ in 0..<digits { p *= 10 }
+    return "\((x * p).rounded() / p)"
+}

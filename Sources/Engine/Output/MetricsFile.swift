@@ -1,0 +1,17 @@
+/// One line of `metrics.jsonl`: the logged metrics of a step, with `null`
+/// for values that are not finite. Keys that do not apply (accuracies for
+/// regression, clean_train_acc without label noise, test values without a
+/// test split) are left out.
+public enum MetricsFile {
+    public static func line(_ r: MetricRecord) -> String {
+        var fields = ["\"step\":\(r.step)", "\"train_loss\":\(JSONText.number(r.trainLoss))"]
+        if let t = r.testLoss { fields.append("\"test_loss\":\(JSONText.number(t))") }
+        if let a = r.trainAccuracy { fields.append("\"train_acc\":\(JSONText.number(a))") }
+        if let a = r.testAccuracy { fields.append("\"test_acc\":\(JSONText.number(a))") }
+        if let a = r.cleanTrainAccuracy { fields.append("\"clean_train_acc\":\(JSONText.number(a))") }
+        fields.append("\"grad_norm\":\(JSONText.number(r.gradNorm))")
+        fields.append("\"weight_norm\":\(JSONText.number(r.weightNorm))")
+        fields.append("\"lr\":\(JSONText.number(r.learningRate))")
+        return "{" + fields.joined(separator: ",") + "}"
+    }
+}

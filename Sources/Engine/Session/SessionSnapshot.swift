@@ -1,0 +1,28 @@
+import Learning
+
+/// An immutable picture of one run, published by the engine.
+public struct RunSnapshot: Sendable {
+    public let spec: RunSpec
+    public let dataset: Dataset
+    public let model: MLP
+    public let initialModel: MLP
+    /// Updates applied: the weights are θ_step.
+    public let step: Int
+    public let epoch: Double
+    public let health: RunHealth
+    public let history: MetricHistory
+    /// The metrics at the current weights.
+    public let latest: MetricRecord?
+}
+
+/// Everything the UI needs from the engine at one moment.
+public struct SessionSnapshot: Sendable {
+    /// Increases with every publication.
+    public let sequence: Int
+    public let runs: [RunSnapshot]
+    public let running: Bool
+    /// Training throughput over the last chunk (0 when paused).
+    public let stepsPerSecond: Double
+    /// A one-line message for the status bar (e.g. why a change was refused).
+    public let message: String?
+}

@@ -1,0 +1,52 @@
+import Learning
+
+/// The loss of a run: its id, its numeric parameters, and class weighting.
+public struct LossSpec: Equatable, Sendable {
+    public var name: String = "cross_entropy"
+    /// Parameters given explicitly; the rest take the loss's defaults.
+    public var parameters: [String: Double] = [:]
+    public var weighting: ClassWeighting = .none
+    public var weightingBeta: Double = ClassWeighting.defaultBeta
+
+    public init(name: String = "cross_entropy", parameters: [String: Double] = [:],
+                weighting: ClassWeighting = .none, weightingBeta: Double = ClassWeighting.defaultBeta) {
+        self.name = name
+        self.parameters = parameters
+        self.weighting = weighting
+        self.weightingBeta = weightingBeta
+    }
+}
+
+/// One run, completely: what a preset file describes.
+public struct RunSpec: Equatable, Sendable {
+    public var name: String = "untitled"
+    public var description: String = ""
+    /// The run's seed; each purpose draws its own stream from it
+    /// (data, init, batches, landscape).
+    public var seed: UInt64 = 1
+    /// Training steps (updates) of `losscape run`; the UI goes on past them.
+    public var steps: Int = 1000
+    public var data = DataSpec()
+    public var model = MLPSpec()
+    /// Overrides `seed` for the weight initialisation (the UI's re-initialise sets it).
+    public var initSeed: UInt64?
+    public var loss = LossSpec()
+    public var optimizer = OptimizerSpec()
+
+    public init() {}
+
+    /// The task this run's data implies (classes from the data spec).
+    public var family: LossFamily { data.kind.isRegression ? .regression : .classification }
+}
+
+extension RunSpec {
+    /// The default preset (presets/default.toml holds the same values; a test checks it).
+    public static var defaultPreset: RunSpec {
+        var s = RunSpec()
+        s.name = "default"
+        s.description = "Two-arm spiral, 16-16 tanh network, cross-entropy, Adam: the starting point"
+        s.seed = 1
+        s.steps = 1000
+        return s
+    }
+}

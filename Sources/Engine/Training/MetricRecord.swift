@@ -1,0 +1,32 @@
+/// The metrics logged at one step k (after k updates, at weights θ_k).
+public struct MetricRecord: Equatable, Sendable {
+    public var step: Int
+    /// Mean data loss over the whole training split (weighted as in training).
+    public var trainLoss: Double
+    /// Mean data loss over the whole test split (nil when it is empty).
+    public var testLoss: Double?
+    /// Accuracy against the labels as trained (classification).
+    public var trainAccuracy: Double?
+    public var testAccuracy: Double?
+    /// Accuracy against the clean training labels (only when label noise is on).
+    public var cleanTrainAccuracy: Double?
+    /// ‖∇(training objective)‖₂ at θ_k on the batch the next update uses, before clipping.
+    public var gradNorm: Double
+    /// ‖θ_k‖₂ over all parameters.
+    public var weightNorm: Double
+    /// The learning rate of the next update.
+    public var learningRate: Double
+
+    public init(step: Int, trainLoss: Double, testLoss: Double?, trainAccuracy: Double?, testAccuracy: Double?,
+                cleanTrainAccuracy: Double?, gradNorm: Double, weightNorm: Double, learningRate: Double) {
+        self.step = step
+        self.trainLoss = trainLoss
+        self.testLoss = testLoss
+        self.trainAccuracy = trainAccuracy
+        self.testAccuracy = testAccuracy
+        self.cleanTrainAccuracy = cleanTrainAccuracy
+        self.gradNorm = gradNorm
+        self.weightNorm = weightNorm
+        self.learningRate = learningRate
+    }
+}

@@ -1,0 +1,83 @@
+import Learning
+import TensorCore
+
+/// Loss and gradient on one batch.
+struct BatchGradient {
+    let loss: Float
+    let grads: [Tensor]
+    /// Outputs on the batch (reused as training metrics when the batch is the whole set).
+    let outputs: Tensor
+    let isFullBatch: Bool
+
+    /// Why this gradient cannot be used, or nil.
+    var problem: String? {
+        if loss.isNaN { return "loss is NaN" }
+        if loss.isInfinite { return "loss is \(loss > 0 ? "+" : "-")inf" }
+        if !grads.allSatisfy(\.isFinite) { return "gradient is not finite" }
+        return nil
+    }
+}
+
+/// Loss and accuracies over a split.
+public struct SplitEvaluation: Sendable {
+    public let loss: Double
+    public let accuracy: Double?
+    public let cleanAccuracy: Double?
+    public let outputs: Tensor
+}
+
+extension Trainer {
+    func targets(_ split: DataSplit) -> LossTargets {
+        dataset.task.isClassification ? .labels(split.labels) : .values(Tensor(split.targets))
+    }
+
+    /// ∇L at `params` on a batch (nil = the whole training set).
+    func gradient(at params: [Tensor], batch: [Int]?) -> BatchGradient {
+        let split = batch.map { dataset.train.rows($0) } ?? dataset.train
+        let features = batch == nil ? trainFeatures : model.features(of: split.x)
+        tape.reset()
+        let p = params.map { tape.parameter($0) }
+        let out = model.forward(tape.constant(features), params: p)
+        let l = loss.batchLoss(out, targets(split), classWeights: classWeights)
+        let grads = tape.gradients(of: l)
+        return BatchGradient(loss: l.value.scalar, grads: p.map { grads.of($0) }, outputs: out.value, isFullBatch: batch == nil)
+    }
+
+    /// The data loss and accuracies over a whole split at the current weights.
+    public func evaluate(_ split: DataSplit, features: Tensor) -> SplitEvaluation {
+        tape.reset()
+        let out = model.forward(tape.constant(features), params: model.parameters.map { tape.constant($0) })
+        let l = loss.batchLoss(out, targets(split), classWeights: classWeights).value.scalar
+        return summarize(loss: l, outputs: out.value, split: split)
+    }
+
+    func summarize(loss l: Float, outputs: Tensor, split: DataSplit) -> SplitEvaluation {
+        guard dataset.task.isClassification, split.count > 0 else {
+            return SplitEvaluation(loss: Double(l), accuracy: nil, cleanAccuracy: nil, outputs: outputs)
+        }
+        let predicted = outputs.argmaxRows()
+        func accuracy(_ labels: [Int]) -> Double {
+            Double(zip(predicted, labels).filter { $0 == $1 }.count) / Double(labels.count)
+        }
+        let noisy = split.labels != split.cleanLabels
+        return SplitEvaluation(loss: Double(l), accuracy: accuracy(split.labels),
+                               cleanAccuracy: noisy ? accuracy(split.cleanLabels) : nil, outputs: outputs)
+    }
+
+    var hasLabelNoise: Bool { spec.data.labelNoise > 0 && dataset.task.isClassification }
+
+    func record(_ g: BatchGradient) -> MetricRecord {
+        let train = g.isFullBatch
+            ? summarize(loss: g.loss, outputs: g.outputs, split: dataset.train)
+            : evaluate(dataset.train, features: trainFeatures)
+        let test = dataset.test.count > 0 ? evaluate(dataset.test, features: testFeatures) : nil
+        let params = model.parameters
+        let full = optimizer.objectiveGradient(params, g.grads)
+        return MetricRecord(
+            step: step, trainLoss: train.loss, testLoss: test?.loss,
+            trainAccuracy: train.accuracy, testAccuracy: test?.accuracy,
+            cleanTrainAccuracy: hasLabelNoise ? (train.cleanAccuracy ?? train.accuracy) : nil,
+            gradNorm: globalNorm(full), weightNorm: globalNorm(params),
+            learningRate: optimizer.currentLearningRate)
+    }
+}
