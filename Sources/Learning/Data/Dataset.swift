@@ -83,3 +83,8 @@ public struct Dataset: Sendable {
         return counts
     }
 }
+
+extension Dataset {
+    /// The default input features for this data: ["x1"] when it is 1-D, ["x1", "x2"] otherwise.
+    public var defaultFeatures: [InputFeature] { isOneDimensional ? [.x1] : [.x1, .x2] }
+}
