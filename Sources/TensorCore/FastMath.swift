@@ -15,16 +15,17 @@ public enum FastMath {
         let c: Float = 7.905_311_107_635_498
         let x = x0.clamped(lowerBound: V(repeating: -c), upperBound: V(repeating: c))
         let x2 = x * x
-        var p = x2 * -2.760_768_477_423_55e-16 + 2.000_187_904_824_77e-13
-        p = p * x2 + -8.604_671_522_137_35e-11
-        p = p * x2 + 5.122_297_090_371_14e-08
-        p = p * x2 + 1.485_722_357_179_79e-05
-        p = p * x2 + 6.372_619_288_754_36e-04
-        p = p * x2 + 4.893_524_558_917_86e-03
+        // Horner's rule with fused multiply-adds: c + p·x².
+        var p = V(repeating: 2.000_187_904_824_77e-13).addingProduct(x2, V(repeating: -2.760_768_477_423_55e-16))
+        p = V(repeating: -8.604_671_522_137_35e-11).addingProduct(p, x2)
+        p = V(repeating: 5.122_297_090_371_14e-08).addingProduct(p, x2)
+        p = V(repeating: 1.485_722_357_179_79e-05).addingProduct(p, x2)
+        p = V(repeating: 6.372_619_288_754_36e-04).addingProduct(p, x2)
+        p = V(repeating: 4.893_524_558_917_86e-03).addingProduct(p, x2)
         p = p * x
-        var q = x2 * 1.198_258_394_667_02e-06 + 1.185_347_056_866_54e-04
-        q = q * x2 + 2.268_434_632_439_00e-03
-        q = q * x2 + 4.893_525_185_543_85e-03
+        var q = V(repeating: 1.185_347_056_866_54e-04).addingProduct(x2, V(repeating: 1.198_258_394_667_02e-06))
+        q = V(repeating: 2.268_434_632_439_00e-03).addingProduct(q, x2)
+        q = V(repeating: 4.893_525_185_543_85e-03).addingProduct(q, x2)
         // Tiny |x|: tanh x = x to float precision (keeps tanh(−0) = −0).
         let tiny = vabs(x0) .< Float(4e-4)
         return (p / q).replacing(with: x0, where: tiny)
@@ -37,21 +38,54 @@ public enum FastMath {
     public static func exp(_ x0: V) -> V {
         let x = x0.clamped(lowerBound: V(repeating: -88.376_26), upperBound: V(repeating: 88.376_26))
         let n = (x * 1.442_695_040_888_963_4).rounded(.toNearestOrEven)
-        var r = x - n * 0.693_359_375
-        r = r - n * -2.121_944_4e-4
-        var p = V(repeating: 1.987_569_15e-4)
-        p = p * r + 1.398_199_950_7e-3
-        p = p * r + 8.333_451_907_3e-3
-        p = p * r + 4.166_579_589_4e-2
-        p = p * r + 1.666_666_545_9e-1
-        p = p * r + 5.000_000_120_1e-1
-        p = p * (r * r) + r + 1
-        let ni = SIMD8<Int32>(n, rounding: .towardZero)
-        let bits: SIMD8<Int32> = (ni &+ SIMD8<Int32>(repeating: 127)) &<< SIMD8<Int32>(repeating: 23)
+        var r = x.addingProduct(n, V(repeating: -0.693_359_375))
+        r = r.addingProduct(n, V(repeating: 2.121_944_4e-4))
+        var p = V(repeating: 1.398_199_950_7e-3).addingProduct(r, V(repeating: 1.987_569_15e-4))
+        p = V(repeating: 8.333_451_907_3e-3).addingProduct(p, r)
+        p = V(repeating: 4.166_579_589_4e-2).addingProduct(p, r)
+        p = V(repeating: 1.666_666_545_9e-1).addingProduct(p, r)
+        p = V(repeating: 5.000_000_120_1e-1).addingProduct(p, r)
+        p = (r + 1).addingProduct(p, r * r)
+        // 2^n from n's bits: n + 1.5·2^23 holds n in its low mantissa bits.
+        let ni = unsafeBitCast(n + 12_582_912.0, to: SIMD8<Int32>.self) &- SIMD8<Int32>(repeating: 0x4B40_0000)
+        let bits = (ni &+ SIMD8<Int32>(repeating: 127)) &<< SIMD8<Int32>(repeating: 23)
         var y: V = p * unsafeBitCast(bits, to: V.self)
         y = y.replacing(with: 0, where: x0 .< -88.376_26)
         y = y.replacing(with: .infinity, where: x0 .> 88.376_26)
         return y.replacing(with: x0, where: x0 .!= x0)
+    }
+
+    /// Natural logarithm by the Cephes `logf` method: x = m·2^e with
+    /// m ∈ [√½, √2), log x = e·ln2 + log m, log m by a degree-8 polynomial in
+    /// m − 1; relative error ≈ 1 ulp for normal x. log 0 = −inf, log of a
+    /// negative number or NaN = NaN, log(+inf) = +inf. Subnormal inputs are
+    /// treated as 0.
+    @inlinable @inline(__always)
+    public static func log(_ x0: V) -> V {
+        let bits = unsafeBitCast(x0, to: SIMD8<Int32>.self)
+        // exponent and mantissa in [0.5, 1)
+        var e = V(((bits &>> 23) & SIMD8<Int32>(repeating: 0xFF)) &- SIMD8<Int32>(repeating: 126))
+        var m = unsafeBitCast((bits & SIMD8<Int32>(repeating: 0x007F_FFFF)) | SIMD8<Int32>(repeating: 0x3F00_0000), to: V.self)
+        let small = m .< 0.707_106_781_186_547_524
+        e = e.replacing(with: e - 1, where: small)
+        m = (m + m).replacing(with: m, where: .!small) - 1
+        let z = m * m
+        var y = V(repeating: -1.151_461_031e-1).addingProduct(m, V(repeating: 7.037_683_629_2e-2))
+        y = V(repeating: 1.167_699_9e-1).addingProduct(y, m)
+        y = V(repeating: -1.242_014_1e-1).addingProduct(y, m)
+        y = V(repeating: 1.424_932_3e-1).addingProduct(y, m)
+        y = V(repeating: -1.666_805_8e-1).addingProduct(y, m)
+        y = V(repeating: 2.000_071_5e-1).addingProduct(y, m)
+        y = V(repeating: -2.499_999_4e-1).addingProduct(y, m)
+        y = V(repeating: 3.333_333_1e-1).addingProduct(y, m)
+        y = y * m * z
+        y = y.addingProduct(e, V(repeating: -2.121_944_4e-4))
+        y = y.addingProduct(z, V(repeating: -0.5))
+        var r = (m + y).addingProduct(e, V(repeating: 0.693_359_375))
+        r = r.replacing(with: -.infinity, where: x0 .< Float.leastNormalMagnitude)
+        r = r.replacing(with: .nan, where: x0 .< 0)
+        r = r.replacing(with: .infinity, where: x0 .== .infinity)
+        return r.replacing(with: x0, where: x0 .!= x0)
     }
 
     /// The logistic function 1/(1 + e^{−x}), stable for large |x|.
@@ -63,6 +97,15 @@ public enum FastMath {
     }
 }
 
+/// Elementwise max; NaN in `a` stays (the standard library's generic
+/// `pointwiseMax` compiles to a scalar loop, this to one vmaxps).
+@inlinable @inline(__always)
+public func vmax(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { a.replacing(with: b, where: a .< b) }
+
+/// Elementwise min; NaN in `a` stays.
+@inlinable @inline(__always)
+public func vmin(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { a.replacing(with: b, where: b .< a) }
+
 /// |v| elementwise (clears the sign bit).
 @inlinable @inline(__always)
 public func vabs(_ v: SIMD8<Float>) -> SIMD8<Float> {
@@ -70,8 +113,9 @@ public func vabs(_ v: SIMD8<Float>) -> SIMD8<Float> {
 }
 
 extension SIMD8 where Scalar == Float {
+    /// Clamped to [lowerBound, upperBound]; NaN stays NaN.
     @inlinable @inline(__always)
     public func clamped(lowerBound: SIMD8<Float>, upperBound: SIMD8<Float>) -> SIMD8<Float> {
-        pointwiseMin(pointwiseMax(self, lowerBound), upperBound)
+        vmin(vmax(self, lowerBound), upperBound)
     }
 }

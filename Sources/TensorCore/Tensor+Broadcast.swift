@@ -3,7 +3,7 @@ extension Tensor {
     /// Combines `a` and `b` elementwise after broadcasting both to their common
     /// shape. The inner loop runs over the last axis with each operand either
     /// contiguous or a repeated scalar, in SIMD blocks with a padded tail.
-    @inlinable
+    @inlinable @inline(__always)
     public static func broadcasting(
         _ a: Tensor, _ b: Tensor, _ f: (SIMD8<Float>, SIMD8<Float>) -> SIMD8<Float>
     ) -> Tensor {

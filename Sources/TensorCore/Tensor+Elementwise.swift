@@ -2,7 +2,7 @@
 extension Tensor {
     /// Applies `f` to blocks of eight elements; the tail is padded into one more
     /// block (see `FastMath`), so results are position-independent.
-    @inlinable
+    @inlinable @inline(__always)
     public func mapSIMD(_ f: (SIMD8<Float>) -> SIMD8<Float>) -> Tensor {
         var out = Tensor(uninitializedShape: shape)
         let n = count
@@ -37,7 +37,7 @@ extension Tensor {
     }
 
     /// Combines two tensors of the same shape elementwise, SIMD.
-    @inlinable
+    @inlinable @inline(__always)
     public func zipSIMD(_ other: Tensor, _ f: (SIMD8<Float>, SIMD8<Float>) -> SIMD8<Float>) -> Tensor {
         precondition(shape == other.shape, "shape mismatch \(shape) vs \(other.shape)")
         var out = Tensor(uninitializedShape: shape)

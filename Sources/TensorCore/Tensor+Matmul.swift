@@ -42,63 +42,112 @@ extension Tensor {
     }
 }
 
-/// The matmul kernel on raw pointers, shared by `Tensor.matmul` and the batched
-/// landscape evaluator.
+/// An activation applied to a matmul's output in registers, before the store.
+public enum Epilogue: Sendable, Equatable {
+    case none, tanh, relu, sigmoid, leakyRelu(Float)
+
+    @inline(__always) @usableFromInline
+    func apply(_ v: SIMD8<Float>) -> SIMD8<Float> {
+        switch self {
+        case .none: return v
+        case .tanh: return FastMath.tanh(v)
+        case .relu: return vmax(v, SIMD8(repeating: 0))
+        case .sigmoid: return FastMath.sigmoid(v)
+        case .leakyRelu(let s): return (v * s).replacing(with: v, where: v .> 0)
+        }
+    }
+}
+
+/// The matmul kernel on raw pointers, shared by `Tensor.matmul`, the fused
+/// dense layer and the batched landscape evaluator.
 public enum MatmulKernel {
     public typealias V = SIMD8<Float>
 
-    /// C[m×n] = op(A)·op(B); A's element (i, p) is at a[i·aRowStride + p·aColStride];
-    /// B is row-major k×n with leading dimension ldb (or n×k when transposed).
+    /// C[m×n] = epilogue(op(A)·op(B) + bias). A's element (i, p) is at
+    /// a[i·aRowStride + p·aColStride]; B is row-major k×n with leading
+    /// dimension ldb (or n×k when transposed); C is row-major with leading
+    /// dimension n; `bias` (n values) is added to every row.
     public static func product(
         m: Int, n: Int, k: Int,
         a: UnsafePointer<Float>, aRowStride: Int, aColStride: Int,
         b: UnsafePointer<Float>, ldb: Int, transposeB: Bool,
-        c: UnsafeMutablePointer<Float>
+        c: UnsafeMutablePointer<Float>,
+        bias: UnsafePointer<Float>? = nil, epilogue: Epilogue = .none
     ) {
         if m == 0 || n == 0 { return }
-        if k == 0 { c.initialize(repeating: 0, count: m * n); return }
-        let nPad = (n + 7) & ~7
-        if !transposeB && nPad == n {
-            blocked(m: m, n: n, k: k, a: a, ars: aRowStride, acs: aColStride, b: b, ldb: ldb, c: c, ldc: n)
+        if k == 0 {
+            for i in 0..<m { for j in 0..<n { c[i * n + j] = bias?[j] ?? 0 } }
+            if epilogue != .none { applyEpilogue(c, m * n, epilogue) }
             return
         }
-        // Pack B as a zero-padded k × nPad row-major block.
-        let packed = UnsafeMutablePointer<Float>.allocate(capacity: k * nPad)
-        defer { packed.deallocate() }
-        for p in 0..<k {
-            let row = packed + p * nPad
-            for j in 0..<n { row[j] = transposeB ? b[j * ldb + p] : b[p * ldb + j] }
-            for j in n..<nPad { row[j] = 0 }
+        // A narrow C whose A is read transposed (a weight gradient Gᵀ·X with
+        // few inputs): compute Cᵀ = op(B)ᵀ·op(A)ᵀ instead, whose right-hand
+        // side (A's storage) is already row-major and wide.
+        if n % 8 != 0 && aRowStride == 1 && m % 8 == 0 && bias == nil && epilogue == .none {
+            let ct = UnsafeMutablePointer<Float>.allocate(capacity: m * n)
+            defer { ct.deallocate() }
+            product(m: n, n: m, k: k,
+                    a: b, aRowStride: transposeB ? ldb : 1, aColStride: transposeB ? 1 : ldb,
+                    b: a, ldb: aColStride, transposeB: false, c: ct)
+            for j in 0..<n { for i in 0..<m { c[i &* n &+ j] = ct[j &* m &+ i] } }
+            return
         }
-        if nPad == n {
-            blocked(m: m, n: n, k: k, a: a, ars: aRowStride, acs: aColStride, b: packed, ldb: nPad, c: c, ldc: n)
-        } else {
-            let cp = UnsafeMutablePointer<Float>.allocate(capacity: m * nPad)
-            defer { cp.deallocate() }
-            blocked(m: m, n: nPad, k: k, a: a, ars: aRowStride, acs: aColStride, b: packed, ldb: nPad, c: cp, ldc: nPad)
-            for i in 0..<m { (c + i * n).update(from: cp + i * nPad, count: n) }
+        let nPad = (n + 7) & ~7
+        var bp = b, ldbp = ldb
+        var packed: UnsafeMutablePointer<Float>?
+        var biasPadded: UnsafeMutablePointer<Float>?
+        if transposeB || nPad != n {
+            // Pack B as a zero-padded k × nPad row-major block (small: weights).
+            let p = UnsafeMutablePointer<Float>.allocate(capacity: k * nPad)
+            for r in 0..<k {
+                let row = p + r * nPad
+                for j in 0..<n { row[j] = transposeB ? b[j &* ldb &+ r] : b[r &* ldb &+ j] }
+                for j in n..<nPad { row[j] = 0 }
+            }
+            packed = p
+            bp = UnsafePointer(p)
+            ldbp = nPad
+        }
+        if let bias, nPad != n {
+            let p = UnsafeMutablePointer<Float>.allocate(capacity: nPad)
+            p.initialize(repeating: 0, count: nPad)
+            p.update(from: bias, count: n)
+            biasPadded = p
+        }
+        defer { packed?.deallocate(); biasPadded?.deallocate() }
+        let tile = Tile(k: k, a: a, ars: aRowStride, acs: aColStride, b: bp, ldb: ldbp,
+                        c: c, ldc: n, n: n, bias: biasPadded.map { UnsafePointer($0) } ?? bias)
+        tile.run(m: m, nPad: nPad)
+        // The activation, in a separate tight pass while C is still in cache
+        // (inlining it into the register-blocked kernel spills registers).
+        if epilogue != .none { applyEpilogue(c, m * n, epilogue) }
+    }
+
+    static func applyEpilogue(_ c: UnsafeMutablePointer<Float>, _ count: Int, _ e: Epilogue) {
+        switch e {
+        case .none: return
+        case .tanh: mapInPlace(c, count) { FastMath.tanh($0) }
+        case .relu: mapInPlace(c, count) { vmax($0, V(repeating: 0)) }
+        case .sigmoid: mapInPlace(c, count) { FastMath.sigmoid($0) }
+        case .leakyRelu(let s): mapInPlace(c, count) { v in (v * s).replacing(with: v, where: v .> 0) }
         }
     }
 
-    /// C = A·B with n a multiple of 8.
+    /// c[i] = f(c[i]), four vectors per iteration for instruction-level
+    /// parallelism; the tail is padded into one vector (position-independent results).
     @inline(__always)
-    static func blocked(
-        m: Int, n: Int, k: Int,
-        a: UnsafePointer<Float>, ars: Int, acs: Int,
-        b: UnsafePointer<Float>, ldb: Int,
-        c: UnsafeMutablePointer<Float>, ldc: Int
-    ) {
-        var j = 0
-        while j + 16 <= n {
-            var i = 0
-            while i + 4 <= m { block4x16(i, j, k, a, ars, acs, b, ldb, c, ldc); i += 4 }
-            while i < m { block1xW(i, j, 2, k, a, ars, acs, b, ldb, c, ldc); i += 1 }
-            j += 16
+    static func mapInPlace(_ c: UnsafeMutablePointer<Float>, _ count: Int, _ f: (V) -> V) {
+        var i = 0
+        while i + 32 <= count {
+            let v0 = f(load(c + i)), v1 = f(load(c + i + 8)), v2 = f(load(c + i + 16)), v3 = f(load(c + i + 24))
+            store(v0, c + i, 8); store(v1, c + i + 8, 8); store(v2, c + i + 16, 8); store(v3, c + i + 24, 8)
+            i += 32
         }
-        if j < n {  // one block of 8 remains
-            var i = 0
-            while i + 4 <= m { block4x8(i, j, k, a, ars, acs, b, ldb, c, ldc); i += 4 }
-            while i < m { block1xW(i, j, 1, k, a, ars, acs, b, ldb, c, ldc); i += 1 }
+        while i + 8 <= count { store(f(load(c + i)), c + i, 8); i += 8 }
+        if i < count {
+            var v = V()
+            for l in 0..<(count - i) { v[l] = c[i + l] }
+            store(f(v), c + i, count - i)
         }
     }
 
@@ -106,78 +155,139 @@ public enum MatmulKernel {
         UnsafeRawPointer(p).loadUnaligned(as: V.self)
     }
 
-    @inline(__always) static func store(_ v: V, _ p: UnsafeMutablePointer<Float>) {
-        UnsafeMutableRawPointer(p).storeBytes(of: v, as: V.self)
+    @inline(__always) static func load(_ p: UnsafeMutablePointer<Float>) -> V {
+        UnsafeRawPointer(p).loadUnaligned(as: V.self)
     }
 
-    @inline(__always)
-    static func block4x16(
-        _ i: Int, _ j: Int, _ k: Int, _ a: UnsafePointer<Float>, _ ars: Int, _ acs: Int,
-        _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>, _ ldc: Int
-    ) {
-        var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V(), c30 = V(), c31 = V()
-        let a0 = a + i * ars, a1 = a0 + ars, a2 = a1 + ars, a3 = a2 + ars
-        var bp = b + j
-        var off = 0
-        for _ in 0..<k {
-            let b0 = load(bp), b1 = load(bp + 8)
-            let x0 = V(repeating: a0[off]), x1 = V(repeating: a1[off])
-            let x2 = V(repeating: a2[off]), x3 = V(repeating: a3[off])
-            c00 = c00.addingProduct(x0, b0); c01 = c01.addingProduct(x0, b1)
-            c10 = c10.addingProduct(x1, b0); c11 = c11.addingProduct(x1, b1)
-            c20 = c20.addingProduct(x2, b0); c21 = c21.addingProduct(x2, b1)
-            c30 = c30.addingProduct(x3, b0); c31 = c31.addingProduct(x3, b1)
-            bp += ldb
-            off += acs
+    /// Stores the first `lanes` lanes (all 8 when the row has room).
+    @inline(__always) static func store(_ v: V, _ p: UnsafeMutablePointer<Float>, _ lanes: Int) {
+        if lanes >= 8 {
+            UnsafeMutableRawPointer(p).storeBytes(of: v, as: V.self)
+        } else {
+            for l in 0..<lanes { p[l] = v[l] }
         }
-        let p = c + i * ldc + j
-        store(c00, p); store(c01, p + 8)
-        store(c10, p + ldc); store(c11, p + ldc + 8)
-        store(c20, p + 2 * ldc); store(c21, p + 2 * ldc + 8)
-        store(c30, p + 3 * ldc); store(c31, p + 3 * ldc + 8)
     }
 
-    @inline(__always)
-    static func block4x8(
-        _ i: Int, _ j: Int, _ k: Int, _ a: UnsafePointer<Float>, _ ars: Int, _ acs: Int,
-        _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>, _ ldc: Int
-    ) {
-        var c0 = V(), c1 = V(), c2 = V(), c3 = V()
-        let a0 = a + i * ars, a1 = a0 + ars, a2 = a1 + ars, a3 = a2 + ars
-        var bp = b + j
-        var off = 0
-        for _ in 0..<k {
-            let b0 = load(bp)
-            c0 = c0.addingProduct(V(repeating: a0[off]), b0)
-            c1 = c1.addingProduct(V(repeating: a1[off]), b0)
-            c2 = c2.addingProduct(V(repeating: a2[off]), b0)
-            c3 = c3.addingProduct(V(repeating: a3[off]), b0)
-            bp += ldb
-            off += acs
-        }
-        let p = c + i * ldc + j
-        store(c0, p); store(c1, p + ldc); store(c2, p + 2 * ldc); store(c3, p + 3 * ldc)
-    }
+    /// The operands of one product; each block computes a tile of C with its
+    /// accumulators in registers, summing over p = 0..<k in order, then applies
+    /// the epilogue E before storing.
+    struct Tile {
+        let k: Int
+        let a: UnsafePointer<Float>, ars: Int, acs: Int
+        let b: UnsafePointer<Float>, ldb: Int
+        let c: UnsafeMutablePointer<Float>, ldc: Int, n: Int
+        let bias: UnsafePointer<Float>?
 
-    /// One row of C, `blocks` × 8 columns wide (1 or 2).
-    @inline(__always)
-    static func block1xW(
-        _ i: Int, _ j: Int, _ blocks: Int, _ k: Int, _ a: UnsafePointer<Float>, _ ars: Int, _ acs: Int,
-        _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>, _ ldc: Int
-    ) {
-        var c0 = V(), c1 = V()
-        let a0 = a + i * ars
-        var bp = b + j
-        var off = 0
-        for _ in 0..<k {
-            let x = V(repeating: a0[off])
-            c0 = c0.addingProduct(x, load(bp))
-            if blocks == 2 { c1 = c1.addingProduct(x, load(bp + 8)) }
-            bp += ldb
-            off += acs
+        func run(m: Int, nPad: Int) {
+            // A matrix of fewer than four rows (a weight gradient Gᵀ·X with few
+            // outputs) is one long dependent chain per accumulator: split the
+            // sum over k into even and odd terms to keep the FMA units busy.
+            let split = m < 4 && k >= 64
+            var j = 0
+            while j + 16 <= nPad {
+                var i = 0
+                while i + 4 <= m { block4x16(i, j); i &+= 4 }
+                while i < m {
+                    if split { block1x8Split(i, j); block1x8Split(i, j &+ 8) } else { block1x8(i, j); block1x8(i, j &+ 8) }
+                    i &+= 1
+                }
+                j &+= 16
+            }
+            if j < nPad {
+                var i = 0
+                while i + 4 <= m { block4x8(i, j); i &+= 4 }
+                while i < m {
+                    if split { block1x8Split(i, j) } else { block1x8(i, j) }
+                    i &+= 1
+                }
+            }
         }
-        let p = c + i * ldc + j
-        store(c0, p)
-        if blocks == 2 { store(c1, p + 8) }
+
+        @inline(__always) func start(_ j: Int) -> V { bias.map { load($0 + j) } ?? V() }
+
+        @inline(__always) func put(_ v: V, _ i: Int, _ j: Int) {
+            store(v, c + (i &* ldc &+ j), n &- j)
+        }
+
+        @inline(__always) func block4x16(_ i: Int, _ j: Int) {
+            let s0 = start(j), s1 = start(j &+ 8)
+            var c00 = s0, c01 = s1, c10 = s0, c11 = s1, c20 = s0, c21 = s1, c30 = s0, c31 = s1
+            let a0 = a + i &* ars, a1 = a0 + ars, a2 = a1 + ars, a3 = a2 + ars
+            var bp = b + j
+            var off = 0
+            for _ in 0..<k {
+                let b0 = load(bp), b1 = load(bp + 8)
+                let x0 = V(repeating: a0[off]), x1 = V(repeating: a1[off])
+                let x2 = V(repeating: a2[off]), x3 = V(repeating: a3[off])
+                c00 = c00.addingProduct(x0, b0); c01 = c01.addingProduct(x0, b1)
+                c10 = c10.addingProduct(x1, b0); c11 = c11.addingProduct(x1, b1)
+                c20 = c20.addingProduct(x2, b0); c21 = c21.addingProduct(x2, b1)
+                c30 = c30.addingProduct(x3, b0); c31 = c31.addingProduct(x3, b1)
+                bp += ldb
+                off &+= acs
+            }
+            put(c00, i, j); put(c01, i, j &+ 8)
+            put(c10, i &+ 1, j); put(c11, i &+ 1, j &+ 8)
+            put(c20, i &+ 2, j); put(c21, i &+ 2, j &+ 8)
+            put(c30, i &+ 3, j); put(c31, i &+ 3, j &+ 8)
+        }
+
+        @inline(__always) func block4x8(_ i: Int, _ j: Int) {
+            let s = start(j)
+            var c0 = s, c1 = s, c2 = s, c3 = s
+            let a0 = a + i &* ars, a1 = a0 + ars, a2 = a1 + ars, a3 = a2 + ars
+            var bp = b + j
+            var off = 0
+            for _ in 0..<k {
+                let b0 = load(bp)
+                c0 = c0.addingProduct(V(repeating: a0[off]), b0)
+                c1 = c1.addingProduct(V(repeating: a1[off]), b0)
+                c2 = c2.addingProduct(V(repeating: a2[off]), b0)
+                c3 = c3.addingProduct(V(repeating: a3[off]), b0)
+                bp += ldb
+                off &+= acs
+            }
+            put(c0, i, j); put(c1, i &+ 1, j); put(c2, i &+ 2, j); put(c3, i &+ 3, j)
+        }
+
+        /// One row, eight columns, with the sum over k in four interleaved
+        /// partial sums (p mod 4), added at the end.
+        @inline(__always) func block1x8Split(_ i: Int, _ j: Int) {
+            var s0 = start(j), s1 = V(), s2 = V(), s3 = V()
+            let a0 = a + i &* ars
+            var bp = b + j
+            var off = 0
+            var p = 0
+            let step = ldb &* 4, aStep = acs &* 4
+            while p &+ 4 <= k {
+                s0 = s0.addingProduct(V(repeating: a0[off]), load(bp))
+                s1 = s1.addingProduct(V(repeating: a0[off &+ acs]), load(bp + ldb))
+                s2 = s2.addingProduct(V(repeating: a0[off &+ 2 &* acs]), load(bp + 2 &* ldb))
+                s3 = s3.addingProduct(V(repeating: a0[off &+ 3 &* acs]), load(bp + 3 &* ldb))
+                bp += step
+                off &+= aStep
+                p &+= 4
+            }
+            while p < k {
+                s0 = s0.addingProduct(V(repeating: a0[off]), load(bp))
+                bp += ldb
+                off &+= acs
+                p &+= 1
+            }
+            put((s0 + s1) + (s2 + s3), i, j)
+        }
+
+        @inline(__always) func block1x8(_ i: Int, _ j: Int) {
+            var c0 = start(j)
+            let a0 = a + i &* ars
+            var bp = b + j
+            var off = 0
+            for _ in 0..<k {
+                c0 = c0.addingProduct(V(repeating: a0[off]), load(bp))
+                bp += ldb
+                off &+= acs
+            }
+            put(c0, i, j)
+        }
     }
 }

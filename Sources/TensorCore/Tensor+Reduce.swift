@@ -24,7 +24,14 @@ extension Tensor {
                 let dst = d.baseAddress! + o * inner
                 for k in 0..<n {
                     let row = src + (o * n + k) * inner
-                    for i in 0..<inner { dst[i] += row[i] }
+                    var i = 0
+                    while i + 8 <= inner {
+                        let v = UnsafeRawPointer(dst + i).loadUnaligned(as: SIMD8<Float>.self)
+                            + UnsafeRawPointer(row + i).loadUnaligned(as: SIMD8<Float>.self)
+                        UnsafeMutableRawPointer(dst + i).storeBytes(of: v, as: SIMD8<Float>.self)
+                        i &+= 8
+                    }
+                    while i < inner { dst[i] += row[i]; i &+= 1 }
                 }
             }
         }

@@ -15,7 +15,7 @@ extension Tensor {
                 for j in 0..<n { d[r * n + j] = row[j] - m }
             }
         }
-        let e = shifted.mapSIMD(FastMath.exp)
+        let e = shifted.mapSIMD { FastMath.exp($0) }
         var sums = [Float](repeating: 0, count: rows)
         let pe = e.pointer
         for r in 0..<rows {
@@ -43,9 +43,10 @@ extension Tensor {
     public func logSoftmaxRows() -> Tensor {
         var (shifted, _, sums) = shiftedExp()
         let n = shape.last
+        let logs = Tensor(sums).mapSIMD { FastMath.log($0) }
         shifted.withUnsafeMutableBufferPointer { d in
             for r in 0..<sums.count {
-                let l = _logf(sums[r])
+                let l = logs[flat: r]
                 for j in 0..<n { d[r * n + j] -= l }
             }
         }
@@ -56,13 +57,14 @@ extension Tensor {
     public func logSumExpRows() -> Tensor {
         let n = shape.last, rows = shape.rows
         let (_, _, sums) = shiftedExp()
+        let logs = Tensor(sums).mapSIMD { FastMath.log($0) }
         var out = Tensor(uninitializedShape: shape.removing(axis: rank - 1))
         let src = pointer
         out.withUnsafeMutableBufferPointer { d in
             for r in 0..<rows {
                 var m = -Float.infinity
                 for j in 0..<n where src[r * n + j] > m || src[r * n + j].isNaN { m = src[r * n + j]; if m.isNaN { break } }
-                d[r] = (m == -.infinity ? -.infinity : m + _logf(sums[r]))
+                d[r] = (m == -.infinity ? -.infinity : m + logs[flat: r])
             }
         }
         return out

@@ -53,3 +53,17 @@ import Glibc
         }
     }
 }
+
+@Suite struct FastLogTests {
+    @Test func logMatchesLibm() {
+        var xs: [Float] = (1...20000).map { Float($0) * 1e-3 }
+        xs += [1e-30, 1e-10, 0.5, 0.70710677, 0.7071068, 1, 2, 1e10, 3e38, Float.leastNormalMagnitude]
+        let ys = Tensor(xs).mapSIMD { FastMath.log($0) }.scalars
+        for (x, y) in zip(xs, ys) {
+            let ref = log(Double(x))
+            #expect(abs(Double(y) - ref) <= 2e-7 * max(1, abs(ref)), "log(\(x)) = \(y), libm \(ref)")
+        }
+        let edges = Tensor([0, -1, .infinity, .nan, -0.0]).mapSIMD { FastMath.log($0) }.scalars
+        #expect(edges[0] == -.infinity && edges[1].isNaN && edges[2] == .infinity && edges[3].isNaN && edges[4] == -.infinity)
+    }
+}

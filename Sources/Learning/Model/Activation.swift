@@ -21,17 +21,16 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    /// Applies the activation to a plain tensor in place (inference).
-    public func apply(inPlace t: inout Tensor) {
+    /// The fused dense-layer form, when there is one (gelu and sin use
+    /// separate nodes).
+    public var fused: DenseActivation? {
         switch self {
-        case .relu: t = t.mapSIMD { pointwiseMax($0, SIMD8(repeating: 0)) }
-        case .tanh: t = t.mapSIMD(FastMath.tanh)
-        case .sigmoid: t = t.mapSIMD(FastMath.sigmoid)
-        case .leakyRelu: t = t.mapSIMD { x in (x * 0.01).replacing(with: x, where: x .> 0) }
-        case .gelu, .sin:
-            let tape = Tape()
-            t = self(tape.constant(t)).value
-        case .linear: break
+        case .relu: return .relu
+        case .tanh: return .tanh
+        case .sigmoid: return .sigmoid
+        case .leakyRelu: return .leakyRelu(0.01)
+        case .linear: return .identity
+        case .gelu, .sin: return nil
         }
     }
 }

@@ -81,29 +81,25 @@ public struct MLP: Sendable, Equatable {
     public func features(of points: Tensor) -> Tensor { InputFeature.matrix(spec.features, of: points) }
 
     /// Forward pass on the tape; `params` are the tape variables of `parameters`.
+    /// Layers whose activation the fused kernel knows are one `dense` node each.
     public func forward(_ features: Variable, params: [Variable]) -> Variable {
         var h = features
         for i in layers.indices {
-            h = Variable.linear(h, weight: params[2 * i], bias: params[2 * i + 1])
-            if i < layers.count - 1 { h = spec.activation(h) }
+            let last = i == layers.count - 1
+            if let fused = last ? .identity : spec.activation.fused {
+                h = Variable.dense(h, weight: params[2 * i], bias: params[2 * i + 1], activation: fused)
+            } else {
+                h = spec.activation(Variable.linear(h, weight: params[2 * i], bias: params[2 * i + 1]))
+            }
         }
         return h
     }
 
-    /// Forward pass without a tape (inference over grids and splits).
+    /// Forward pass without a tape (inference over grids and splits); the
+    /// same kernels as `forward`, so the same numbers.
     public func predict(features: Tensor) -> Tensor {
-        var h = features
-        for (i, layer) in layers.enumerated() {
-            var y = Tensor.matmul(h, layer.weight, transposeB: true)
-            let out = layer.outputs
-            let b = layer.bias.pointer
-            y.withUnsafeMutableBufferPointer { d in
-                for r in 0..<(d.count / max(out, 1)) { for j in 0..<out { d[r * out + j] += b[j] } }
-            }
-            if i < layers.count - 1 { spec.activation.apply(inPlace: &y) }
-            h = y
-        }
-        return h
+        let tape = Tape()
+        return forward(tape.constant(features), params: parameters.map { tape.constant($0) }).value
     }
 
     /// Predictions for points [N, 2].

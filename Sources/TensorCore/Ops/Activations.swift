@@ -8,7 +8,7 @@ extension Variable {
 
     /// max(0, x); derivative 1 for x > 0, 0 for x ≤ 0 (relu'(0) = 0, as PyTorch).
     public func relu() -> Variable {
-        elementwiseSIMD(value.mapSIMD { pointwiseMax($0, SIMD8(repeating: 0)) }) { x, _ in
+        elementwiseSIMD(value.mapSIMD { vmax($0, SIMD8(repeating: 0)) }) { x, _ in
             SIMD8<Float>(repeating: 0).replacing(with: 1, where: x .> 0)
         }
     }

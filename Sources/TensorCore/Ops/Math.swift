@@ -20,7 +20,7 @@ extension Variable {
     }
 
     /// Like `elementwise`, with a SIMD derivative of (x, y).
-    @inlinable
+    @inlinable @inline(__always)
     func elementwiseSIMD(
         _ y: Tensor, _ dy: @escaping (SIMD8<Float>, SIMD8<Float>) -> SIMD8<Float>
     ) -> Variable {
