@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["TensorCore"], path: "Tests/TestSupport"),
         .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore", "TestSupport"], swiftSettings: numericFlags),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine"], resources: [.copy("Presets")]),
         .testTarget(name: "RenderTests", dependencies: ["Render"]),
         .testTarget(name: "TUITests", dependencies: ["TUI"], resources: [.copy("Golden")]),
         .testTarget(name: "CLITests", dependencies: ["LosscapeCLI"]),
