@@ -2,7 +2,7 @@ import Learning
 
 /// What the UI (or a script) asks the engine to do. Commands are handled in
 /// order, between chunks of training steps, on the engine's queue.
-public enum SessionCommand: Sendable {
+public enum SessionCommand: Sendable, Equatable {
     /// Train continuously until paused.
     case run
     case pause

@@ -13,6 +13,19 @@ public struct RunSnapshot: Sendable {
     public let history: MetricHistory
     /// The metrics at the current weights.
     public let latest: MetricRecord?
+
+    /// A picture of `trainer` now (computes the current metrics when healthy).
+    public init(_ trainer: Trainer, history: MetricHistory) {
+        spec = trainer.spec
+        dataset = trainer.dataset
+        model = trainer.model
+        initialModel = trainer.initialModel
+        step = trainer.step
+        epoch = trainer.epochProgress
+        health = trainer.health
+        self.history = history
+        latest = trainer.health.isDiverged ? trainer.lastRecord : trainer.currentRecord()
+    }
 }
 
 /// Everything the UI needs from the engine at one moment.
@@ -25,4 +38,12 @@ public struct SessionSnapshot: Sendable {
     public let stepsPerSecond: Double
     /// A one-line message for the status bar (e.g. why a change was refused).
     public let message: String?
+
+    public init(sequence: Int, runs: [RunSnapshot], running: Bool, stepsPerSecond: Double, message: String?) {
+        self.sequence = sequence
+        self.runs = runs
+        self.running = running
+        self.stepsPerSecond = stepsPerSecond
+        self.message = message
+    }
 }

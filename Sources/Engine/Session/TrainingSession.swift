@@ -113,12 +113,7 @@ public final class TrainingSession: @unchecked Sendable {
 
     private func publish() {
         sequence += 1
-        let snaps = runs.enumerated().map { i, run -> RunSnapshot in
-            let latest = run.health.isDiverged ? run.lastRecord : run.currentRecord()
-            return RunSnapshot(spec: run.spec, dataset: run.dataset, model: run.model, initialModel: run.initialModel,
-                               step: run.step, epoch: run.epochProgress, health: run.health,
-                               history: histories[i], latest: latest)
-        }
+        let snaps = runs.enumerated().map { i, run in RunSnapshot(run, history: histories[i]) }
         snapshots.put(SessionSnapshot(sequence: sequence, runs: snaps, running: running,
                                       stepsPerSecond: running ? stepsPerSecond : 0, message: message))
     }

@@ -77,10 +77,15 @@ public final class Trainer {
         pendingGradient = nil
     }
 
-    /// Switches the optimizer; its state starts afresh, the schedule continues at this step.
+    /// Switches the optimizer; its state starts afresh, the schedule continues
+    /// at this step. A new batch size starts a new batch stream (same seed).
     public func setOptimizer(_ o: OptimizerSpec) {
-        precondition(o.batchSize == spec.optimizer.batchSize, "a new batch size needs a new run")
         optimizer = Optimizer(spec: o, totalSteps: spec.steps, updatesSoFar: step)
+        if o.batchSize != spec.optimizer.batchSize {
+            batches = BatchStream(count: dataset.train.count, batchSize: o.batchSize, seed: spec.seed)
+            pendingBatch = nil
+            pendingGradient = nil
+        }
         spec.optimizer = o
     }
 

@@ -1,0 +1,63 @@
+import Engine
+import Learning
+import Render
+
+/// Everything the playground shows and edits; `update` changes it, the views
+/// draw it. Value type, no curses, so every screen can be tested headlessly.
+public struct AppState {
+    /// The setup as edited in the Setup panel (what `w` writes).
+    public var spec: RunSpec
+    /// The preset's folder (CSV paths are relative to it).
+    public var baseDirectory: String?
+    /// The CSV file of the preset, kept so the dataset cycle can come back to it.
+    public var csvPath: String?
+    /// The newest picture from the engine.
+    public var snapshot: SessionSnapshot?
+    public var width: Int
+    public var height: Int
+    /// Index of the focused field in `SetupField.all(for: spec)`.
+    public var focus = 0
+    public var logY = false
+    public var showAccuracy = false
+    public var showHelp = false
+    /// A message in the status bar until `until` (seconds, the `now` clock).
+    public var flash: (text: String, until: Double)?
+    /// Seconds on a monotonic clock (set by the loop each tick).
+    public var now = 0.0
+    public var colorMode: ColorMode
+    /// Draw without braille or block glyphs.
+    public var ascii: Bool
+    public var quit = false
+
+    public init(spec: RunSpec, baseDirectory: String? = nil, width: Int = 120, height: Int = 40,
+                colorMode: ColorMode = .ansi256, ascii: Bool = false) {
+        self.spec = spec
+        self.baseDirectory = baseDirectory
+        csvPath = spec.data.kind == .csv ? spec.data.path : nil
+        self.width = width
+        self.height = height
+        self.colorMode = colorMode
+        self.ascii = ascii
+    }
+
+    /// The run being shown (the session's first).
+    public var run: RunSnapshot? { snapshot?.runs.first }
+
+    public var running: Bool { snapshot?.running ?? false }
+
+    public var fields: [SetupField] { SetupField.all(for: spec) }
+
+    public var focusedField: SetupField? {
+        let f = fields
+        return f.isEmpty ? nil : f[min(max(focus, 0), f.count - 1)]
+    }
+
+    /// Shows `text` in the status bar for a few seconds.
+    public mutating func say(_ text: String, seconds: Double = 4) { flash = (text, now + seconds) }
+
+    /// The flash message, if still showing.
+    public var currentFlash: String? {
+        guard let f = flash, f.until > now else { return nil }
+        return f.text
+    }
+}

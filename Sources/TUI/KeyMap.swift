@@ -1,0 +1,22 @@
+/// Every key of the playground with what it does: the help overlay and the
+/// README list this table, so it is the single source.
+public enum KeyMap {
+    public static let entries: [(keys: String, action: String)] = [
+        ("space", "run / pause"),
+        ("n", "one step (pauses)"),
+        ("r", "re-initialise the weights"),
+        ("R", "regenerate the data"),
+        ("+ / -", "learning rate × 2 / ÷ 2"),
+        ("l / L", "next / previous loss"),
+        ("o", "next optimizer"),
+        ("d", "next dataset"),
+        ("↑ ↓", "move in Setup"),
+        ("← → / Enter", "change the value (Enter: next)"),
+        ("y", "log-y loss axis"),
+        ("a", "accuracy curves"),
+        ("s", "screenshot (.txt and .ans)"),
+        ("w", "write the setup as a preset"),
+        ("?", "this help (Esc closes)"),
+        ("q", "quit"),
+    ]
+}

@@ -1,0 +1,37 @@
+/// Stepping numeric settings with the keyboard: through a list of standard
+/// values, a 1-2-5 ladder, or fixed increments, always staying in range.
+public enum Ladder {
+    /// The next value of `values` after (direction > 0) or before `current`;
+    /// a value between two entries snaps to the neighbour in that direction.
+    public static func step<T: Comparable>(_ current: T, in values: [T], _ direction: Int) -> T {
+        guard !values.isEmpty else { return current }
+        if direction > 0 { return values.first { $0 > current } ?? values.last! }
+        return values.last { $0 < current } ?? values.first!
+    }
+
+    /// 1, 2, 5 × 10^k from `lo` to `hi` (both included when on the ladder).
+    public static func oneTwoFive(from lo: Double, to hi: Double) -> [Double] {
+        var out: [Double] = []
+        var decade = 1e-6
+        while decade <= hi * 10 {
+            for m in [1.0, 2.0, 5.0] {
+                let v = (m * decade * 1e6).rounded() / 1e6
+                if v >= lo && v <= hi { out.append(v) }
+            }
+            decade *= 10
+        }
+        return out
+    }
+
+    /// Linear steps of `step` clamped to [lo, hi], rounded to the step's decimals.
+    public static func linear(_ current: Double, step: Double, lo: Double, hi: Double, _ direction: Int) -> Double {
+        let v = ((current + Double(direction) * step) / step).rounded() * step
+        return min(max(v, lo), hi)
+    }
+
+    /// The next element of a cycle.
+    public static func cycle<T: Equatable>(_ current: T, in values: [T], _ direction: Int) -> T {
+        guard let i = values.firstIndex(of: current) else { return values.first ?? current }
+        return values[(i + direction % values.count + values.count) % values.count]
+    }
+}

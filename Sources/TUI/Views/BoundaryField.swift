@@ -1,0 +1,58 @@
+import Engine
+import Learning
+import TensorCore
+
+/// The plane the Decision boundary panel shows: the data's bounding box with
+/// a 10% margin, and the model's output at the centre of every pixel.
+struct BoundaryField {
+    let xmin: Double, xmax: Double, ymin: Double, ymax: Double
+    let cols: Int, rows: Int
+    /// Per pixel (row-major, top row first): class probabilities [K] or ŷ [1].
+    let outputs: [[Float]]
+
+    /// The box around train and test points (x1, x2), with a margin.
+    static func bounds(_ d: Dataset) -> (Double, Double, Double, Double) {
+        var lo = (Double.infinity, Double.infinity), hi = (-Double.infinity, -Double.infinity)
+        for split in [d.train, d.test] {
+            let p = split.x.pointer
+            for i in 0..<split.count {
+                let (a, b) = (Double(p[2 * i]), Double(p[2 * i + 1]))
+                lo = (min(lo.0, a), min(lo.1, b))
+                hi = (max(hi.0, a), max(hi.1, b))
+            }
+        }
+        if !lo.0.isFinite { return (-3, 3, -3, 3) }
+        let mx = max(hi.0 - lo.0, 1e-3) * 0.1, my = max(hi.1 - lo.1, 1e-3) * 0.1
+        return (lo.0 - mx, hi.0 + mx, lo.1 - my, hi.1 + my)
+    }
+
+    /// The pixel (col, row) of a point, or nil outside.
+    func pixel(_ x: Double, _ y: Double) -> (col: Int, row: Int)? {
+        let c = Int(((x - xmin) / (xmax - xmin) * Double(cols)).rounded(.down))
+        let r = Int(((ymax - y) / (ymax - ymin) * Double(rows)).rounded(.down))
+        guard c >= 0, c < cols, r >= 0, r < rows else { return nil }
+        return (c, r)
+    }
+
+    static func compute(run: RunSnapshot, loss: (any LossFunction)?, cols: Int, rows: Int) -> BoundaryField {
+        let (x0, x1, y0, y1) = bounds(run.dataset)
+        var pts = [Float]()
+        pts.reserveCapacity(cols * rows * 2)
+        for r in 0..<rows {
+            let y = y1 - (Double(r) + 0.5) / Double(rows) * (y1 - y0)
+            for c in 0..<cols {
+                pts.append(Float(x0 + (Double(c) + 0.5) / Double(cols) * (x1 - x0)))
+                pts.append(Float(y))
+            }
+        }
+        var outputs: [[Float]] = []
+        if cols * rows > 0 {
+            var out = run.model.predict(points: Tensor(shape: [cols * rows, 2], scalars: pts))
+            if run.dataset.task.isClassification { out = loss?.probabilities(out) ?? out.softmaxRows() }
+            let k = out.shape[1]
+            let p = out.pointer
+            outputs = (0..<(cols * rows)).map { i in Array(UnsafeBufferPointer(start: p + i * k, count: k)) }
+        }
+        return BoundaryField(xmin: x0, xmax: x1, ymin: y0, ymax: y1, cols: cols, rows: rows, outputs: outputs)
+    }
+}
