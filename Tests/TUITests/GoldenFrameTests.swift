@@ -1,0 +1,76 @@
+import Engine
+import Foundation
+import Render
+import Testing
+
+@testable import TUI
+
+/// Whole screens of a fixed preset after a fixed number of steps, compared
+/// with files in Golden/. Record (or re-record) with
+/// `LOSSCAPE_RECORD_GOLDEN=1 swift test --filter GoldenFrameTests`; a recording
+/// run fails on purpose, so it cannot pass unnoticed. A mismatch prints a line diff.
+@Suite struct GoldenFrameTests {
+    static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static let recording = ProcessInfo.processInfo.environment["LOSSCAPE_RECORD_GOLDEN"] == "1"
+
+    static func frame(width: Int, height: Int, colorMode: ColorMode = .none, ascii: Bool = false,
+                      change: (inout AppState) -> Void = { _ in }) throws -> Frame {
+        var spec = RunSpec.defaultPreset
+        spec.data.samples = 200
+        let trainer = try Trainer(spec: spec)
+        var history = MetricHistory()
+        trainer.train(until: 150, history: &history)
+        let snapshot = SessionSnapshot(sequence: 1, runs: [RunSnapshot(trainer, history: history)], running: false,
+                                       stepsPerSecond: 0, message: nil)
+        var state = AppState(spec: spec, width: width, height: height, colorMode: colorMode, ascii: ascii)
+        _ = update(&state, .snapshot(snapshot))
+        change(&state)
+        return Screen.render(state, cache: ViewCache())
+    }
+
+    func check(_ name: String, _ frame: Frame) throws {
+        let url = Self.goldenFolder.appendingPathComponent(name)
+        let text = TextExport.plain(frame) + "\n"
+        if Self.recording {
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            Issue.record("recorded \(name); run again without LOSSCAPE_RECORD_GOLDEN to compare")
+            return
+        }
+        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+            Issue.record("missing golden \(name): record with LOSSCAPE_RECORD_GOLDEN=1")
+            return
+        }
+        if expected != text {
+            let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let b = text.split(separator: "\n", omittingEmptySubsequences: false)
+            var diff: [String] = []
+            for i in 0..<max(a.count, b.count) where (i < a.count ? a[i] : "") != (i < b.count ? b[i] : "") {
+                diff.append("line \(i + 1):\n- \(i < a.count ? a[i] : "")\n+ \(i < b.count ? b[i] : "")")
+            }
+            Issue.record("\(name) differs from the golden frame:\n\(diff.prefix(8).joined(separator: "\n"))")
+        }
+    }
+
+    @Test func full120x40() throws { try check("default-120x40.txt", try Self.frame(width: 120, height: 40)) }
+    @Test func compact80x24() throws { try check("default-80x24.txt", try Self.frame(width: 80, height: 24)) }
+    @Test func tooSmall() throws { try check("too-small-50x12.txt", try Self.frame(width: 50, height: 12)) }
+    @Test func asciiWithHelp() throws {
+        try check("help-ascii-100x30.txt", try Self.frame(width: 100, height: 30, ascii: true) { $0.showHelp = true })
+    }
+
+    @Test func tinyAndZeroSizesNeverCrash() throws {
+        for (w, h) in [(0, 0), (1, 1), (0, 40), (120, 0), (59, 19), (60, 20), (99, 29), (100, 30)] {
+            let f = try Self.frame(width: w, height: h, colorMode: .ansi256)
+            #expect(f.width == w && f.height == h)
+        }
+    }
+
+    @Test func colourFrameUsesHalfBlocksAndPointGlyphs() throws {
+        let f = try Self.frame(width: 120, height: 40, colorMode: .ansi256)
+        let text = TextExport.plain(f)
+        #expect(text.contains("▀") || text.contains("█"))
+        #expect(text.contains("●") && text.contains("○"))
+        let ansi = TextExport.ansi(f, mode: .ansi256)
+        #expect(ansi.contains("\u{1B}[") && ansi.contains("38;5;"))
+    }
+}

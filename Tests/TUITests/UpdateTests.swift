@@ -1,0 +1,127 @@
+import Engine
+import Learning
+import Testing
+
+@testable import TUI
+
+@Suite struct UpdateTests {
+    func state() -> AppState { AppState(spec: RunSpec.defaultPreset) }
+
+    @Test func spaceTogglesRunAndPause() {
+        var s = state()
+        #expect(update(&s, .key(.character(" "))) == [.send(.run)])
+    }
+
+    @Test func learningRateKeysDoubleAndHalveWithoutRestart() {
+        var s = state()
+        #expect(update(&s, .key(.character("+"))) == [.send(.setLearningRate(0.02))])
+        #expect(update(&s, .key(.character("-"))) == [.send(.setLearningRate(0.01))])
+        #expect(update(&s, .key(.character("-"))) == [.send(.setLearningRate(0.005))])
+        #expect(s.currentFlash?.contains("learning rate") == true)
+    }
+
+    @Test func lossKeysCycleThroughLossesOfTheFamily() {
+        var s = state()
+        let effects = update(&s, .key(.character("l")))
+        #expect(s.spec.loss.name != "cross_entropy")
+        #expect(effects == [.send(.setLoss(s.spec.loss))])
+        _ = update(&s, .key(.character("L")))
+        #expect(s.spec.loss.name == "cross_entropy")
+        // only classification losses on a classification dataset
+        for _ in 0..<40 {
+            _ = update(&s, .key(.character("l")))
+            #expect(LossCatalog.entry(s.spec.loss.name)?.info.family == .classification)
+        }
+    }
+
+    @Test func datasetKeyRestartsTheRunWithAValidSetup() {
+        var s = state()
+        for _ in 0..<DatasetKind.allCases.count {
+            let effects = update(&s, .key(.character("d")))
+            guard case .send(.replace(let spec, _)) = effects.first else {
+                Issue.record("no replace for \(s.spec.data.kind)")
+                return
+            }
+            #expect(throws: Never.self) { try spec.data.validate() }
+            #expect(LossCatalog.entry(spec.loss.name)?.info.family == spec.family)
+            if spec.data.kind == .sine { #expect(spec.model.features == [.x1]) }
+            #expect(s.currentFlash?.contains("run restarted") == true)
+        }
+        #expect(s.spec.data.kind != .csv, "csv only when the preset had a file")
+    }
+
+    @Test func optimizerKeyKeepsTheWeights() {
+        var s = state()
+        #expect(update(&s, .key(.character("o"))) == [.send(.setOptimizer(s.spec.optimizer))])
+        #expect(s.spec.optimizer.kind == .adamw)
+    }
+
+    @Test func reinitialiseAndRegenerateChangeOnlyTheirSeeds() {
+        var s = state()
+        let before = s.spec
+        _ = update(&s, .key(.character("r")))
+        #expect(s.spec.initSeed == before.seed + 1 && s.spec.data == before.data)
+        _ = update(&s, .key(.character("R")))
+        #expect(s.spec.data.seed == before.seed + 1 && s.spec.initSeed == before.seed + 1)
+    }
+
+    @Test func arrowsMoveTheFocusAndChangeTheFocusedField() {
+        var s = state()
+        #expect(s.focusedField == .dataKind)
+        _ = update(&s, .key(.down))
+        #expect(s.focusedField == .classes)
+        let effects = update(&s, .key(.right))
+        #expect(s.spec.data.classes == 3)
+        #expect(effects == [.send(.replace(s.spec, baseDirectory: nil))])
+        _ = update(&s, .key(.up))
+        _ = update(&s, .key(.up))
+        #expect(s.focusedField == SetupField.all(for: s.spec).last)
+    }
+
+    @Test func helpSwallowsKeysUntilClosed() {
+        var s = state()
+        _ = update(&s, .key(.character("?")))
+        #expect(s.showHelp)
+        #expect(update(&s, .key(.character("l"))).isEmpty)
+        _ = update(&s, .key(.escape))
+        #expect(!s.showHelp)
+    }
+
+    @Test func togglesScreenshotPresetAndQuit() {
+        var s = state()
+        _ = update(&s, .key(.character("y")))
+        _ = update(&s, .key(.character("a")))
+        #expect(s.logY && s.showAccuracy)
+        #expect(update(&s, .key(.character("s"))) == [.screenshot])
+        #expect(update(&s, .key(.character("w"))) == [.writePreset])
+        #expect(update(&s, .key(.character("q"))) == [.quit] && s.quit)
+    }
+
+    @Test func resizeChangesTheSize() {
+        var s = state()
+        _ = update(&s, .key(.resize(width: 0, height: 0)))
+        #expect(s.width == 0 && s.height == 0)
+    }
+
+    @Test func refusedChangeRevertsToWhatRuns() throws {
+        var s = state()
+        let t = try Trainer(spec: s.spec)
+        var edited = s.spec
+        edited.data.samples = 12345
+        s.spec = edited
+        let snap = SessionSnapshot(sequence: 9, runs: [RunSnapshot(t, history: MetricHistory())], running: true,
+                                   stepsPerSecond: 0, message: "data.samples: refused")
+        _ = update(&s, .snapshot(snap))
+        #expect(s.spec == t.spec)
+        #expect(s.currentFlash == "data.samples: refused")
+    }
+
+    @Test func ladders() {
+        #expect(Ladder.step(3, in: [1, 2, 5, 10], +1) == 5)
+        #expect(Ladder.step(3, in: [1, 2, 5, 10], -1) == 2)
+        #expect(Ladder.step(10, in: [1, 2, 5, 10], +1) == 10)
+        #expect(Ladder.oneTwoFive(from: 0.01, to: 1) == [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1])
+        #expect(Ladder.linear(0.1, step: 0.05, lo: 0, hi: 0.5, -1) == 0.05)
+        #expect(Ladder.cycle("b", in: ["a", "b", "c"], 1) == "c" && Ladder.cycle("a", in: ["a", "b", "c"], -1) == "c")
+    }
+}

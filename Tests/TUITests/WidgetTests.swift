@@ -1,0 +1,34 @@
+import Render
+import Testing
+
+@testable import TUI
+
+/// The playground's own widgets against literal text.
+@Suite struct WidgetTests {
+    @Test func helpOverlayListsEveryKey() {
+        var f = Frame(width: 60, height: 24)
+        HelpOverlay.render(into: &f, theme: Theme(colorMode: .none, ascii: true))
+        let text = f.lines().joined(separator: "\n")
+        for e in KeyMap.entries { #expect(text.contains(e.keys) && text.contains(e.action), "\(e.keys)") }
+        #expect(f.lines()[2] == "      +- Help --------------------------------------+       ")
+    }
+
+    @Test func tooSmallScreenSaysBothSizes() {
+        let f = TooSmallView.render(width: 30, height: 5, minWidth: 60, minHeight: 20)
+        #expect(f.lines() == [
+            "                              ",
+            "     losscape needs 60×20     ",
+            "    this terminal is 30×5     ",
+            "   enlarge it, or q to quit   ",
+            "                              ",
+        ])
+    }
+
+    @Test func fixedDecimals() {
+        #expect(fixed(0.5, 4) == "0.5000")
+        #expect(fixed(12.3456, 1) == "12.3")
+        #expect(fixed(-0.05, 2) == "-0.05")
+        #expect(fixed(.nan, 2) == "nan")
+        #expect(format(0.01) == "0.01" && format(1e-5) == "1e-5" && format(2) == "2")
+    }
+}
