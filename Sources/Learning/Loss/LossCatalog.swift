@@ -8,8 +8,41 @@ public enum LossCatalog {
 
     /// All losses: classification first, then regression, numbered as in issue #3.
     public static let entries: [Entry] = [
+        // Classification (issue #3, 1–25)
         Entry(info: CrossEntropyLoss.info) { CrossEntropyLoss(parameters: $0, context: $1) },
+        Entry(info: LabelSmoothingLoss.info) { LabelSmoothingLoss(parameters: $0, context: $1) },
+        Entry(info: FocalLoss.info) { FocalLoss(parameters: $0, context: $1) },
+        Entry(info: Poly1Loss.info) { Poly1Loss(parameters: $0, context: $1) },
+        Entry(info: Poly1FocalLoss.info) { Poly1FocalLoss(parameters: $0, context: $1) },
+        Entry(info: BrierLoss.info) { BrierLoss(parameters: $0, context: $1) },
+        Entry(info: MeanAbsoluteErrorLoss.info) { MeanAbsoluteErrorLoss(parameters: $0, context: $1) },
+        Entry(info: GeneralizedCrossEntropyLoss.info) { GeneralizedCrossEntropyLoss(parameters: $0, context: $1) },
+        Entry(info: SymmetricCrossEntropyLoss.info) { SymmetricCrossEntropyLoss(parameters: $0, context: $1) },
+        Entry(info: NormalizedCrossEntropyLoss.rceInfo) { NormalizedCrossEntropyLoss.rce(parameters: $0, context: $1) },
+        Entry(info: NormalizedCrossEntropyLoss.maeInfo) { NormalizedCrossEntropyLoss.mae(parameters: $0, context: $1) },
+        Entry(info: CompSumLoss.info) { CompSumLoss(parameters: $0, context: $1) },
+        Entry(info: TaylorSoftmaxLoss.info) { TaylorSoftmaxLoss(parameters: $0, context: $1) },
+        Entry(info: SquentropyLoss.info) { SquentropyLoss(parameters: $0, context: $1) },
+        Entry(info: EncouragingLoss.info) { EncouragingLoss(parameters: $0, context: $1) },
+        Entry(info: LDRKLLoss.info) { LDRKLLoss(parameters: $0, context: $1) },
+        Entry(info: SparsemaxLoss.info) { SparsemaxLoss(parameters: $0, context: $1) },
+        Entry(info: ZLoss.info) { ZLoss(parameters: $0, context: $1) },
+        Entry(info: HingeLoss.info) { p, _ in HingeLoss(.crammerSinger, parameters: p) },
+        Entry(info: HingeLoss.westonWatkinsInfo) { p, _ in HingeLoss(.westonWatkins, parameters: p) },
+        Entry(info: HingeLoss.squaredInfo) { p, _ in HingeLoss(.squared, parameters: p) },
+        Entry(info: MarginLoss.exponentialInfo) { _, _ in MarginLoss(.exponential) },
+        Entry(info: MarginLoss.modifiedHuberInfo) { _, _ in MarginLoss(.modifiedHuber) },
+        Entry(info: LogitAdjustedLoss.info) { LogitAdjustedLoss(parameters: $0, context: $1) },
+        Entry(info: LDAMLoss.info) { LDAMLoss(parameters: $0, context: $1) },
+        // Regression (26–33)
         Entry(info: MeanSquaredErrorLoss.info) { MeanSquaredErrorLoss(parameters: $0, context: $1) },
+        Entry(info: L1Loss.info) { L1Loss(parameters: $0, context: $1) },
+        Entry(info: HuberLoss.info) { HuberLoss(parameters: $0, context: $1) },
+        Entry(info: PseudoHuberLoss.info) { PseudoHuberLoss(parameters: $0, context: $1) },
+        Entry(info: LogCoshLoss.info) { LogCoshLoss(parameters: $0, context: $1) },
+        Entry(info: QuantileLoss.info) { QuantileLoss(parameters: $0, context: $1) },
+        Entry(info: ZErrorLoss.info) { ZErrorLoss(parameters: $0, context: $1) },
+        Entry(info: SmoothL1Loss.info) { SmoothL1Loss(parameters: $0, context: $1) },
     ]
 
     public static var ids: [String] { entries.map(\.info.id) }

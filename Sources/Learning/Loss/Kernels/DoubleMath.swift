@@ -1,0 +1,40 @@
+// Double-precision elementary functions for the loss kernels (no Foundation).
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+@inline(__always) private func c_exp(_ x: Double) -> Double { exp(x) }
+@inline(__always) private func c_expm1(_ x: Double) -> Double { expm1(x) }
+@inline(__always) private func c_log(_ x: Double) -> Double { log(x) }
+@inline(__always) private func c_log1p(_ x: Double) -> Double { log1p(x) }
+@inline(__always) private func c_pow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
+@inline(__always) private func c_tanh(_ x: Double) -> Double { tanh(x) }
+
+/// The C library's Double functions under one name, so loss files need no
+/// platform imports. Loss kernels work in Double: with K ≤ 5 classes a row costs
+/// a few dozen nanoseconds, and Double keeps logits of ±1e4 and probabilities far
+/// below Float's range exact enough for every formula.
+enum DMath {
+    @inline(__always) static func exp(_ x: Double) -> Double { c_exp(x) }
+    @inline(__always) static func expm1(_ x: Double) -> Double { c_expm1(x) }
+    @inline(__always) static func log(_ x: Double) -> Double { c_log(x) }
+    @inline(__always) static func log1p(_ x: Double) -> Double { c_log1p(x) }
+    @inline(__always) static func pow(_ x: Double, _ y: Double) -> Double { c_pow(x, y) }
+    @inline(__always) static func tanh(_ x: Double) -> Double { c_tanh(x) }
+
+    /// log(1 + eˣ), exact for every x (no overflow, no cancellation).
+    @inline(__always) static func softplus(_ x: Double) -> Double {
+        Swift.max(x, 0) + log1p(exp(-Swift.abs(x)))
+    }
+
+    /// 1/(1 + e^{−x}), stable for every x.
+    @inline(__always) static func sigmoid(_ x: Double) -> Double {
+        if x >= 0 { return 1 / (1 + exp(-x)) }
+        let e = exp(x)
+        return e / (1 + e)
+    }
+
+    static let log2 = 0.693_147_180_559_945_3
+}

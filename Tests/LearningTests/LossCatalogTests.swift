@@ -1,0 +1,60 @@
+import Testing
+@testable import Learning
+
+/// The catalog: the issue's 33 losses in order, each fully described, and
+/// `LossCatalog.make`'s checks.
+extension LossTests {
+    @Suite struct Catalog {
+        static let issueOrder = [
+            "cross_entropy", "label_smoothing", "focal", "poly1", "poly1_focal", "brier", "mae", "gce", "sce",
+            "nce_rce", "nce_mae", "comp_sum", "taylor_softmax", "squentropy", "encouraging", "ldr_kl", "sparsemax",
+            "z_loss", "hinge", "hinge_ww", "squared_hinge", "exponential", "modified_huber", "logit_adjusted", "ldam",
+            "mse", "l1", "huber", "pseudo_huber", "log_cosh", "quantile", "z_error", "smooth_l1",
+        ]
+
+        @Test func theIssuesLossesInOrder() {
+            #expect(LossCatalog.ids == Self.issueOrder)
+            #expect(LossCatalog.ids(for: .classification).count == 25)
+            #expect(LossCatalog.ids(for: .regression) == Array(Self.issueOrder.suffix(8)))
+        }
+
+        @Test(arguments: LossCatalog.ids)
+        func described(_ id: String) throws {
+            let info = LossCatalog.entry(id)!.info
+            #expect(!info.summary.isEmpty && !info.summary.contains("\n"))
+            #expect(info.formula.contains("ℓ") || info.formula.contains("L ="))
+            #expect(info.paper.contains("(#"), "\(id): paper without its #n")
+            #expect(info.minClasses == (id == "z_loss" ? 3 : 2))
+            for p in info.parameters {
+                #expect(p.contains(p.defaultValue), "\(id).\(p.name) default outside \(p.rangeText)")
+                #expect(!p.summary.isEmpty)
+            }
+            // The made loss reports the same info.
+            let context = info.family == .classification ? LossContext(classes: 3, classCounts: [5, 5, 5]) : .regression()
+            let loss = try LossCatalog.make(id, parameters: [:], context: context, family: info.family)
+            #expect(loss.info.id == id)
+        }
+
+        @Test func makeRefusesBadRequests() {
+            let three = LossContext(classes: 3, classCounts: [1, 1, 1])
+            let two = LossContext(classes: 2, classCounts: [1, 1])
+            func message(_ id: String, _ params: [String: Double] = [:], _ context: LossContext, _ family: LossFamily) -> String {
+                do {
+                    _ = try LossCatalog.make(id, parameters: params, context: context, family: family)
+                    return ""
+                } catch { return "\(error)" }
+            }
+            #expect(message("z_loss", [:], two, .classification).contains("at least 3 classes"))
+            #expect(message("z_loss", [:], three, .classification).isEmpty)
+            #expect(message("focal", ["gamma": 11], three, .classification).hasPrefix("loss.gamma"))
+            #expect(message("gce", ["q": 0], three, .classification).contains("(0, 1]"))
+            #expect(message("comp_sum", ["tau": 2.5], three, .classification).contains("[0, 2]"))
+            #expect(message("label_smoothing", ["epsilon": 1], three, .classification).contains("[0, 1)"))
+            #expect(message("encouraging", ["le": 0], three, .classification).contains("(0, 1]"))
+            #expect(message("huber", ["delta": 0], .regression(), .regression).contains("loss.delta"))
+            #expect(message("focal", ["alpha": 1], three, .classification).contains("no parameter alpha"))
+            #expect(message("huber", [:], three, .classification).contains("regression loss"))
+            #expect(message("hinge", [:], .regression(), .regression).contains("classification loss"))
+        }
+    }
+}
