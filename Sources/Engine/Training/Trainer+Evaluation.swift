@@ -55,7 +55,8 @@ extension Trainer {
         guard dataset.task.isClassification, split.count > 0 else {
             return SplitEvaluation(loss: Double(l), accuracy: nil, cleanAccuracy: nil, outputs: outputs)
         }
-        let predicted = outputs.argmaxRows()
+        // the class shown: argmax of the loss's probabilities (softmax, sparsemax, …)
+        let predicted = loss.probabilities(outputs).argmaxRows()
         func accuracy(_ labels: [Int]) -> Double {
             Double(zip(predicted, labels).filter { $0 == $1 }.count) / Double(labels.count)
         }

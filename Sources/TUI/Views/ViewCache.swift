@@ -18,6 +18,11 @@ public final class ViewCache: @unchecked Sendable {
     var lossKey: LossSpec?
     var lossFamily: LossFamily?
     var loss: (any LossFunction)?
+    struct ShapeKey: Equatable {
+        let loss: LossSpec, classes: Int, family: LossFamily
+    }
+    var shapeKey: ShapeKey?
+    var shape: [LossShapePoint]?
 
     public init() {}
 
