@@ -16,6 +16,7 @@ func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
 /// Refuses to start on an x86-64 CPU without AVX2/FMA (the numeric kernels are
 /// compiled for them); one line instead of an illegal-instruction crash.
 func checkCPU() throws {
+    tuneAllocator()
     #if arch(x86_64) && os(Linux)
     if let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
        let flags = info.split(separator: "\n").first(where: { $0.hasPrefix("flags") }) {
