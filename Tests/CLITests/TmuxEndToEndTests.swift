@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+
+/// Drives the built binary in a real pseudo-terminal with tmux: start, keys,
+/// capture, resize, quit; checks the exit status and that the terminal was
+/// restored (cooked mode, echo). Skipped where tmux is missing.
+@Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed: end-to-end terminal test skipped"))
+struct TmuxEndToEndTests {
+    @Test func playgroundKeysResizeAndQuit() throws {
+        let t = try Tmux(width: 120, height: 40, args: ["presets/default.toml"])
+        defer { t.kill() }
+        #expect(t.waitFor("Decision boundary"), "screen did not appear:\n\(t.capture())")
+        #expect(t.capture().contains("Setup") && t.capture().contains("Loss shape") && t.capture().contains("Landscape"))
+        #expect(t.waitFor("running"))
+        t.send("?")
+        #expect(t.waitFor("this help (Esc closes)"))
+        t.send("Escape")
+        #expect(t.waitFor { !$0.contains("this help (Esc closes)") })
+        t.send("l")
+        #expect(t.waitFor("loss label_smoothing"), "\(t.capture())")
+        t.send("Space")
+        #expect(t.waitFor("paused"))
+        t.resize(80, 24)
+        #expect(t.waitFor { $0.contains("Decision boundary") && !$0.contains("Loss shape") }, "compact layout:\n\(t.capture())")
+        t.resize(40, 10)
+        #expect(t.waitFor("this terminal is 40×10"), "\(t.capture())")
+        t.resize(120, 40)
+        #expect(t.waitFor("Loss shape"))
+        t.send("q")
+        let status = t.waitForExit()
+        #expect(status == "0")
+        #expect(t.terminalRestored(), "stty after exit: \(t.sttyAfter())")
+    }
+
+    @Test func ctrlCRestoresTheTerminal() throws {
+        let t = try Tmux(width: 100, height: 30, args: [])
+        defer { t.kill() }
+        #expect(t.waitFor("Decision boundary"))
+        t.send("C-c")
+        let status = t.waitForExit()
+        #expect(status == "130")
+        #expect(t.terminalRestored(), "stty after exit: \(t.sttyAfter())")
+    }
+
+    @Test func badPresetFailsBeforeTheScreen() throws {
+        let t = try Tmux(width: 100, height: 30, args: ["no-such-preset.toml"])
+        defer { t.kill() }
+        let status = t.waitForExit()
+        #expect(status == "1")
+        #expect(t.capture().contains("losscape: no-such-preset.toml: no such preset file"))
+    }
+}
+
+/// A tmux session running `losscape ARGS`, whose exit status and `stty -a`
+/// afterwards land in files.
+struct Tmux {
+    static var available: Bool {
+        ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    let name = "losscape-e2e-\(UUID().uuidString.prefix(8))"
+    let dir = BinaryRunner.temporaryDirectory()
+
+    init(width: Int, height: Int, args: [String]) throws {
+        let bin = BinaryRunner.binary.path
+        let quoted = args.map { "'\($0)'" }.joined(separator: " ")
+        let script = "cd '\(BinaryRunner.repositoryRoot.path)' && '\(bin)' \(quoted); echo \\$? > '\(dir.path)/exit'; stty -a > '\(dir.path)/stty'; sleep 60"
+        // new-session may start the tmux server, which would inherit (and hold open) a pipe: no output here.
+        try Tmux.tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "bash -c \"\(script)\""], capture: false)
+    }
+
+    @discardableResult
+    static func tmux(_ args: [String], capture: Bool = true) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["tmux"] + args
+        let out = Pipe()
+        p.standardOutput = capture ? out : FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        let data = capture ? out.fileHandleForReading.readDataToEndOfFile() : Data()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func capture() -> String { (try? Tmux.tmux(["capture-pane", "-t", name, "-p"])) ?? "" }
+    func send(_ key: String) { _ = try? Tmux.tmux(["send-keys", "-t", name, key]) }
+    func resize(_ w: Int, _ h: Int) { _ = try? Tmux.tmux(["resize-window", "-t", name, "-x", "\(w)", "-y", "\(h)"]) }
+    func kill() {
+        _ = try? Tmux.tmux(["kill-session", "-t", name])
+        try? FileManager.default.removeItem(at: dir)
+    }
+
+    func waitFor(_ text: String, seconds: Double = 15) -> Bool { waitFor(seconds: seconds) { $0.contains(text) } }
+
+    func waitFor(seconds: Double = 15, _ condition: (String) -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition(capture()) { return true }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return false
+    }
+
+    /// The program's exit status once it has exited (nil on timeout).
+    func waitForExit(seconds: Double = 15) -> String? {
+        let deadline = Date().addingTimeInterval(seconds)
+        let url = dir.appendingPathComponent("stty")
+        while Date() < deadline {
+            if FileManager.default.fileExists(atPath: url.path),
+               let s = try? String(contentsOf: dir.appendingPathComponent("exit"), encoding: .utf8) {
+                return s.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return nil
+    }
+
+    func sttyAfter() -> String { (try? String(contentsOf: dir.appendingPathComponent("stty"), encoding: .utf8)) ?? "" }
+
+    /// Cooked mode again: canonical input, echo, signals.
+    func terminalRestored() -> Bool {
+        let words = Set(sttyAfter().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
+        return words.contains("icanon") && words.contains("echo") && words.contains("isig") && !words.contains("-icanon")
+    }
+}
