@@ -1,6 +1,7 @@
 /* The terminal guard: puts the terminal back when the process dies while curses owns
- * the screen. Everything the signal handler touches is prepared beforehand and it
- * calls only async-signal-safe functions (tcsetattr, write, sigaction, raise). */
+ * the screen; and the SIGINT/SIGTERM counters behind Interrupt (LosscapeCLI).
+ * Everything the signal handlers touch is prepared beforehand and they call only
+ * async-signal-safe functions (tcsetattr, write, sigaction, raise, atomics). */
 #include "CNcurses.h"
 #include <errno.h>
 #include <signal.h>
@@ -135,4 +136,36 @@ void cn_guard_disarm(void) {
             installed[i] = 0;
         }
     }
+}
+
+/* ---- Interrupt counters ---- */
+
+static unsigned long interrupt_counts[2];
+
+static int interrupt_slot(int sig) { return sig == SIGINT ? 0 : sig == SIGTERM ? 1 : -1; }
+
+static void on_interrupt(int sig) {
+    int slot = interrupt_slot(sig);
+    if (slot >= 0) __atomic_fetch_add(&interrupt_counts[slot], 1, __ATOMIC_SEQ_CST);
+}
+
+int cn_interrupt_install(int sig, struct sigaction *previous) {
+    if (interrupt_slot(sig) < 0) return -1;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_interrupt;
+    sigemptyset(&sa.sa_mask);
+    sigaddset(&sa.sa_mask, SIGINT);
+    sigaddset(&sa.sa_mask, SIGTERM);
+    sa.sa_flags = SA_RESTART;
+    return sigaction(sig, &sa, previous);
+}
+
+void cn_interrupt_restore(int sig, const struct sigaction *previous) {
+    sigaction(sig, previous, NULL);
+}
+
+unsigned long cn_interrupt_count(int sig) {
+    int slot = interrupt_slot(sig);
+    return slot < 0 ? 0 : __atomic_load_n(&interrupt_counts[slot], __ATOMIC_SEQ_CST);
 }

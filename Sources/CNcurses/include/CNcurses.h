@@ -2,6 +2,7 @@
 #define CNCURSES_H
 #define NCURSES_WIDECHAR 1
 #define _XOPEN_SOURCE_EXTENDED 1
+#include <signal.h>
 #include <stdio.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
@@ -59,5 +60,17 @@ void cn_guard_disarm(void);
 
 /* Restores the saved termios and writes the reset sequence; async-signal-safe. */
 void cn_guard_restore_now(void);
+
+/* ---- Interrupt counters (shim.c): SIGINT/SIGTERM counted instead of killing. ---- */
+
+/* Installs the counting handler for `sig` (SA_RESTART), storing the action it replaces
+ * in `previous` (for cn_interrupt_restore). Returns 0 or -1. Re-installable at will. */
+int cn_interrupt_install(int sig, struct sigaction *previous);
+
+/* Puts back an action saved by cn_interrupt_install. */
+void cn_interrupt_restore(int sig, const struct sigaction *previous);
+
+/* How many times `sig` (SIGINT or SIGTERM) arrived since the process started. */
+unsigned long cn_interrupt_count(int sig);
 
 #endif

@@ -1,56 +1,62 @@
-import Dispatch
+import CNcurses
 import Foundation
-import Synchronization
 
 /// Turns SIGINT/SIGTERM into a flag that a loop polls, so it can stop cleanly (remove
 /// anything half-written, put the terminal back) instead of dying mid-write.
 ///
-/// While an instance lives the signals never kill the process; when it goes away the
-/// signals get back the actions they had before it was made (so instances may nest).
-/// Make it before curses starts: ncurses then leaves SIGINT/SIGTERM alone.
+/// While an instance lives the signals never kill the process; when it goes away they get
+/// back the actions they had before it was made, so instances may nest and may be made
+/// again later. Make it before curses starts: ncurses then leaves SIGINT/SIGTERM alone.
+///
+/// A small C handler counts the signals (`cn_interrupt_*` in CNcurses); each instance sees
+/// those that arrive during its life. (Not a DispatchSource: on Linux libdispatch installs
+/// its signal handler only for the first source of a signal, so a second instance made
+/// after the first one was gone never heard anything.)
 final class Interrupt {
-    private final class Flag: Sendable {
-        /// The last signal received and not yet consumed; 0 when none.
-        let value = Mutex<Int32>(0)
-    }
-    private let flag = Flag()
-    private let sources: [DispatchSourceSignal]
+    private static let signals: [Int32] = [SIGINT, SIGTERM]
     private var previous: [(Int32, sigaction)] = []
+    /// Per signal, the count already accounted for (at creation or the last ``consume()``).
+    private var seen: [Int32: UInt] = [:]
 
     init() {
-        var made: [DispatchSourceSignal] = []
-        for sig in [SIGINT, SIGTERM] {
+        // A parent may have started us with these blocked (a process spawned from a
+        // libdispatch thread blocks nearly everything); then no handler would ever run.
+        unblockSignals(Self.signals)
+        for sig in Self.signals {
+            seen[sig] = cn_interrupt_count(sig)
             var old = sigaction()
-            sigaction(sig, nil, &old)
-            previous.append((sig, old))
-            signal(sig, SIG_IGN)
-            let s = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            made.append(s)
-        }
-        sources = made
-        for (s, sig) in zip(sources, [SIGINT, SIGTERM]) {
-            s.setEventHandler { [flag] in flag.value.withLock { $0 = sig } }
-            s.resume()
+            if cn_interrupt_install(sig, &old) == 0 { previous.append((sig, old)) }
         }
     }
 
-    /// Whether SIGINT or SIGTERM arrived (and was not taken by ``consume()``).
-    var happened: Bool { flag.value.withLock { $0 != 0 } }
+    /// Whether SIGINT or SIGTERM arrived since this instance was made (and was not taken by ``consume()``).
+    var happened: Bool { Self.signals.contains { cn_interrupt_count($0) != seen[$0] } }
 
-    /// The signal that arrived (SIGINT or SIGTERM) and clears it, so the next one is seen
-    /// afresh; nil when none arrived since the last call.
+    /// The signal that arrived (SIGTERM first if both did), marking it seen, so the next one
+    /// is noticed afresh; nil when none arrived since the last call.
     func consume() -> Int32? {
-        flag.value.withLock { value in
-            defer { value = 0 }
-            return value == 0 ? nil : value
+        for sig in [SIGTERM, SIGINT] {
+            let c = cn_interrupt_count(sig)
+            if c != seen[sig] {
+                seen[sig] = c
+                return sig
+            }
         }
+        return nil
     }
 
     deinit {
-        for s in sources { s.cancel() }
-        for (sig, old) in previous {
+        for (sig, old) in previous.reversed() {
             var old = old
-            sigaction(sig, &old, nil)
+            cn_interrupt_restore(sig, &old)
         }
     }
+}
+
+/// Unblocks `signals` for the calling thread (signal masks are inherited across exec).
+func unblockSignals(_ signals: [Int32]) {
+    var set = sigset_t()
+    sigemptyset(&set)
+    for sig in signals { sigaddset(&set, sig) }
+    pthread_sigmask(SIG_UNBLOCK, &set, nil)
 }

@@ -83,6 +83,9 @@ final class CursesBackend: TerminalBackend {
             return
         }
         guard isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        // Resize (SIGWINCH), Ctrl-Z / fg and the guarded signals must reach us even when the
+        // parent started us with them blocked (e.g. tmux launched from a test's dispatch thread).
+        unblockSignals([SIGWINCH, SIGTSTP, SIGCONT, SIGQUIT, SIGHUP, SIGABRT, SIGTRAP])
         TerminalGuard.save()
         interrupt = Interrupt()  // before curses, so ncurses leaves SIGINT/SIGTERM to it
         setlocale(LC_ALL, "")
