@@ -69,19 +69,27 @@ struct Tmux {
         try Tmux.tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "bash -c \"\(script)\""], capture: false)
     }
 
+    /// Runs `tmux -L losscape-e2e ARGS` (a private server) and returns its
+    /// output. Output goes through a file, not a pipe (a server started here
+    /// would hold a pipe open forever), and the wait is bounded so a stuck
+    /// tmux cannot hang the suite.
     @discardableResult
     static func tmux(_ args: [String], capture: Bool = true) throws -> String {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: out) }
+        let handle = try FileHandle(forWritingTo: out)
+        defer { try? handle.close() }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["tmux"] + args
-        let out = Pipe()
-        p.standardOutput = capture ? out : FileHandle.nullDevice
+        p.arguments = ["tmux", "-L", "losscape-e2e"] + args
+        p.standardOutput = capture ? handle : FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
-        p.standardInput = FileHandle.nullDevice
         try p.run()
-        let data = capture ? out.fileHandleForReading.readDataToEndOfFile() : Data()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let deadline = Date().addingTimeInterval(10)
+        while p.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        if p.isRunning { p.terminate() }
+        return (try? String(contentsOf: out, encoding: .utf8)) ?? ""
     }
 
     func capture() -> String { (try? Tmux.tmux(["capture-pane", "-t", name, "-p"])) ?? "" }
