@@ -18,7 +18,7 @@ enum LossChartView {
                 Series("train", color: Theme.trainColor, marker: "t", points: records.map { ChartPoint(Double($0.step), $0.trainLoss) }),
                 Series("test", color: Theme.testColor, marker: "e", points: records.compactMap { r in r.testLoss.map { ChartPoint(Double(r.step), $0) } }),
             ],
-            logY: state.logY, ascii: state.ascii, axisStyle: theme.dim, labelStyle: theme.dim, emptyText: "waiting for the first step")
+            logY: state.logY, ascii: state.ascii || !theme.hasColor, axisStyle: theme.dim, labelStyle: theme.dim, emptyText: "waiting for the first step")
         frame.render(loss, in: parts[0])
         if parts.count > 1 {
             var series = [
@@ -29,7 +29,7 @@ enum LossChartView {
                 series.append(Series("clean train", color: Theme.cleanColor, marker: "c",
                                      points: records.compactMap { r in r.cleanTrainAccuracy.map { ChartPoint(Double(r.step), $0) } }))
             }
-            let acc = LineChart(series: series, yRange: .fixed(0, 1), ascii: state.ascii, axisStyle: theme.dim, labelStyle: theme.dim)
+            let acc = LineChart(series: series, yRange: .fixed(0, 1), ascii: state.ascii || !theme.hasColor, axisStyle: theme.dim, labelStyle: theme.dim)
             frame.render(acc, in: parts[1])
         }
     }

@@ -20,7 +20,7 @@ enum LossShapeView {
                 Series(LossShape.gradientLabel(family), color: Theme.gradientColor, marker: "g",
                        points: curve.map { ChartPoint($0.x, $0.gradient) }),
             ],
-            ascii: state.ascii, axisStyle: theme.dim, labelStyle: theme.dim, emptyText: "no curve")
+            ascii: state.ascii || !theme.hasColor, axisStyle: theme.dim, labelStyle: theme.dim, emptyText: "no curve")
         let rows = inner.split(.vertical, [.fill, .length(1)])
         frame.render(chart, in: rows[0])
         let caption = "x: \(x)" + (LossShape.note(for: spec.name).map { " · \($0)" } ?? "")
