@@ -25,7 +25,7 @@ public enum Benchmarks {
         }
     }
 
-    public static let names = ["mlp16", "mlp64", "grid"]
+    public static let names = ["mlp16", "mlp64", "grid", "landscape51"]
 
     /// Runs the named workloads (all by default).
     public static func run(_ names: [String] = Benchmarks.names, repeats: Int = 25) throws -> [Result] {
@@ -34,6 +34,7 @@ public enum Benchmarks {
             case "mlp16": return try mlp16(repeats: repeats)
             case "mlp64": return try mlp64(repeats: repeats)
             case "grid": return try grid(repeats: repeats)
+            case "landscape51": return try landscape51(repeats: repeats)
             default: throw LossError("bench: unknown workload \(name) (one of: \(Benchmarks.names.joined(separator: ", ")))")
             }
         }
@@ -81,6 +82,24 @@ public enum Benchmarks {
             time { _ = model.predict(points: points) }
         }
         return Result(workload: "grid", medianMicroseconds: us, threads: 1, isTraining: false)
+    }
+
+    /// W3 (issue #5): the 51×51 loss surface of the mlp16 network (at its
+    /// initial weights) on its 512 training points, filter-normalized random
+    /// directions, biases not perturbed, two threads; the whole surface,
+    /// computed row by row as the UI does.
+    static func landscape51(repeats: Int) throws -> Result {
+        let t = try Trainer(spec: mlp16Spec())
+        let objective = LandscapeObjective(model: t.model, split: t.dataset.train, task: t.dataset.task,
+                                           loss: t.loss, classWeights: t.classWeights)
+        let directions = LandscapeDirections.random(around: t.model.parameters, seed: t.spec.seed)
+        let computation = LandscapeComputation(objective: objective, directions: directions,
+                                               grid: LandscapeGrid(count: 51, span: 1), threads: 2)
+        _ = computation.compute()
+        let us = median(repeats: repeats) {
+            time { _ = computation.compute() }
+        }
+        return Result(workload: "landscape51", medianMicroseconds: us, threads: 2, isTraining: false)
     }
 
     /// Median microseconds per step over `repeats` blocks, after a warm-up block.
