@@ -28,6 +28,11 @@ public struct AppState {
     /// Draw without braille or block glyphs.
     public var ascii: Bool
     public var quit = false
+    /// The Landscape panel's settings and the worker's latest progress.
+    public var landscape = LandscapeSettings()
+    public var landscapeProgress: LandscapeWorker.Progress?
+    /// The step the last landscape request was made at.
+    public var landscapeRequestedStep: Int?
 
     public init(spec: RunSpec, baseDirectory: String? = nil, width: Int = 120, height: Int = 40,
                 colorMode: ColorMode = .ansi256, ascii: Bool = false) {

@@ -7,6 +7,8 @@ public enum AppEvent: Sendable {
     case snapshot(SessionSnapshot)
     /// The loop's clock, in seconds.
     case tick(Double)
+    /// New rows (or a result) from the landscape worker.
+    case landscape(LandscapeWorker.Progress)
 }
 
 /// What the loop must do after an update: talk to the engine or the disk.
@@ -16,6 +18,8 @@ public enum Effect: Equatable, Sendable {
     case screenshot
     /// Write the current setup as a preset file.
     case writePreset
+    /// Compute a loss landscape around the current weights (cancels one running).
+    case computeLandscape(LandscapeOptions, oneDimensional: Bool)
     case quit
 }
 
@@ -33,6 +37,11 @@ public func update(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
             if let run = s.runs.first { state.spec = run.spec }  // the engine refused: show what runs
             state.say(message, seconds: 6)
         }
+        return state.autoRefreshLandscape()
+    case .landscape(let p):
+        let first = p.generation != state.landscapeProgress?.generation
+        state.landscapeProgress = p
+        if first || p.done, let error = p.error { state.say("landscape: \(error)", seconds: 6) }
         return []
     case .key(let key):
         return handle(key, &state)
@@ -53,6 +62,7 @@ private func handle(_ key: KeyEvent, _ state: inout AppState) -> [Effect] {
         }
         return []
     }
+    if case .character(let c) = key, let effects = state.handleLandscapeKey(c) { return effects }
     switch key {
     case .character(" "): return [.send(state.running ? .pause : .run)]
     case .character("n"): return [.send(.step(1))]

@@ -10,7 +10,7 @@ public enum FastMath {
     /// tanh by a 13/6 rational approximation on [−7.905, 7.905] (the form used by
     /// Eigen's `generic_fast_tanh_float`); maximum error about 2 ulp, odd, and
     /// saturating just below ±1 outside the interval.
-    @inlinable @inline(__always)
+    @_transparent
     public static func tanh(_ x0: V) -> V {
         let c: Float = 7.905_311_107_635_498
         let x = x0.clamped(lowerBound: V(repeating: -c), upperBound: V(repeating: c))
@@ -34,7 +34,7 @@ public enum FastMath {
     /// exp by range reduction x = n·ln2 + r, |r| ≤ ln2/2, and a degree-6
     /// polynomial for e^r (Cephes `expf` coefficients); relative error ≈ 1 ulp.
     /// Returns 0 below −88.38 (no subnormals), +inf above 88.38; NaN stays NaN.
-    @inlinable @inline(__always)
+    @_transparent
     public static func exp(_ x0: V) -> V {
         let x = x0.clamped(lowerBound: V(repeating: -88.376_26), upperBound: V(repeating: 88.376_26))
         let n = (x * 1.442_695_040_888_963_4).rounded(.toNearestOrEven)
@@ -60,7 +60,7 @@ public enum FastMath {
     /// m − 1; relative error ≈ 1 ulp for normal x. log 0 = −inf, log of a
     /// negative number or NaN = NaN, log(+inf) = +inf. Subnormal inputs are
     /// treated as 0.
-    @inlinable @inline(__always)
+    @_transparent
     public static func log(_ x0: V) -> V {
         let bits = unsafeBitCast(x0, to: SIMD8<Int32>.self)
         // exponent and mantissa in [0.5, 1)
@@ -89,7 +89,7 @@ public enum FastMath {
     }
 
     /// The logistic function 1/(1 + e^{−x}), stable for large |x|.
-    @inlinable @inline(__always)
+    @_transparent
     public static func sigmoid(_ x: V) -> V {
         let e = exp(-vabs(x))  // in (0, 1]
         let pos = 1 / (1 + e)
@@ -99,22 +99,22 @@ public enum FastMath {
 
 /// Elementwise max; NaN in `a` stays (the standard library's generic
 /// `pointwiseMax` compiles to a scalar loop, this to one vmaxps).
-@inlinable @inline(__always)
+@_transparent
 public func vmax(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { a.replacing(with: b, where: a .< b) }
 
 /// Elementwise min; NaN in `a` stays.
-@inlinable @inline(__always)
+@_transparent
 public func vmin(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { a.replacing(with: b, where: b .< a) }
 
 /// |v| elementwise (clears the sign bit).
-@inlinable @inline(__always)
+@_transparent
 public func vabs(_ v: SIMD8<Float>) -> SIMD8<Float> {
     unsafeBitCast(unsafeBitCast(v, to: SIMD8<UInt32>.self) & SIMD8<UInt32>(repeating: 0x7FFF_FFFF), to: SIMD8<Float>.self)
 }
 
 extension SIMD8 where Scalar == Float {
     /// Clamped to [lowerBound, upperBound]; NaN stays NaN.
-    @inlinable @inline(__always)
+    @_transparent
     public func clamped(lowerBound: SIMD8<Float>, upperBound: SIMD8<Float>) -> SIMD8<Float> {
         vmin(vmax(self, lowerBound), upperBound)
     }

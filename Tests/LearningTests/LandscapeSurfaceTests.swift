@@ -135,20 +135,6 @@ extension LandscapeTests {
             #expect(rows == [0, 1])
         }
 
-        /// The kernel's inlined tanh is FastMath.tanh bit for bit.
-        @Test func kernelTanhIsFastMathTanh() {
-            var x: Float = -12
-            while x < 12 {
-                let v = SIMD8<Float>((0..<8).map { x + Float($0) * 1.7e-4 })
-                let a = LandscapeKernel.tanh(v), b = FastMath.tanh(v)
-                for l in 0..<8 { #expect(a[l].bitPattern == b[l].bitPattern, "tanh(\(v[l]))") }
-                x += 0.0137
-            }
-            let special = SIMD8<Float>(0, -0, 3e-4, -3e-4, .infinity, -.infinity, 1e-30, .nan)
-            let a = LandscapeKernel.tanh(special), b = FastMath.tanh(special)
-            for l in 0..<8 { #expect(a[l].bitPattern == b[l].bitPattern || (a[l].isNaN && b[l].isNaN)) }
-        }
-
         @Test func gridCoordinates() {
             let g = LandscapeGrid(count: 41, span: 1)
             #expect(g.coordinates.first == -1 && g.coordinates.last == 1 && g.coordinate(20) == 0)

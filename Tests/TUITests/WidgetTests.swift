@@ -32,3 +32,9 @@ import Testing
         #expect(format(0.01) == "0.01" && format(1e-5) == "1e-5" && format(2) == "2")
     }
 }
+
+@Suite struct FixedFormatTests {
+    @Test func zeroDigits() {
+        #expect(fixed(98.4, 0) == "98" && fixed(0.6, 0) == "1" && fixed(-2.5, 0) == "-2" || fixed(-2.5, 0) == "-3")
+    }
+}

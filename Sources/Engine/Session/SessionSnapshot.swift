@@ -13,9 +13,12 @@ public struct RunSnapshot: Sendable {
     public let history: MetricHistory
     /// The metrics at the current weights.
     public let latest: MetricRecord?
+    /// The weights recorded along training (for the landscape's PCA path).
+    public let trajectory: WeightTrajectory
 
     /// A picture of `trainer` now (computes the current metrics when healthy).
-    public init(_ trainer: Trainer, history: MetricHistory) {
+    public init(_ trainer: Trainer, history: MetricHistory, trajectory: WeightTrajectory = WeightTrajectory()) {
+        self.trajectory = trajectory
         spec = trainer.spec
         dataset = trainer.dataset
         model = trainer.model

@@ -19,6 +19,7 @@ public final class TrainingSession: @unchecked Sendable {
     // Confined to `queue`:
     private var runs: [Trainer] = []
     private var histories: [MetricHistory] = []
+    private var trajectories: [WeightTrajectory] = []
     private var running = false
     private var stepsLeft: Int?  // for .step(n)
     private var chunkScheduled = false
@@ -33,6 +34,7 @@ public final class TrainingSession: @unchecked Sendable {
         queue.sync {
             runs = [run]
             histories = [MetricHistory()]
+            trajectories = [WeightTrajectory()]
             publish()
         }
     }
@@ -62,6 +64,7 @@ public final class TrainingSession: @unchecked Sendable {
             do {
                 runs = [try Trainer(spec: spec, baseDirectory: base)]
                 histories = [MetricHistory()]
+                trajectories = [WeightTrajectory()]
             } catch {
                 message = "\(error)"
             }
@@ -96,6 +99,9 @@ public final class TrainingSession: @unchecked Sendable {
             if let left = stepsLeft, left == 0 { running = false; break }
             var progressed = false
             for (i, run) in runs.enumerated() {
+                if trajectories[i].wants(step: run.step) {
+                    trajectories[i].record(step: run.step, parameters: run.model.parameters)
+                }
                 let log = histories[i].wants(step: run.step)
                 if run.trainStep(logging: log) { progressed = true }
                 if log, let r = run.lastRecord { histories[i].append(r) }
@@ -113,7 +119,9 @@ public final class TrainingSession: @unchecked Sendable {
 
     private func publish() {
         sequence += 1
-        let snaps = runs.enumerated().map { i, run in RunSnapshot(run, history: histories[i]) }
+        let snaps = runs.enumerated().map { i, run in
+            RunSnapshot(run, history: histories[i], trajectory: trajectories[i])
+        }
         snapshots.put(SessionSnapshot(sequence: sequence, runs: snaps, running: running,
                                       stepsPerSecond: running ? stepsPerSecond : 0, message: message))
     }

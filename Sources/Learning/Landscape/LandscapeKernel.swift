@@ -128,30 +128,6 @@ enum LandscapeKernel {
         }
     }
 
-    /// `FastMath.tanh`, operation for operation (same constants, same order,
-    /// so bit-identical: a test sweeps it against FastMath). A copy because
-    /// the compiler does not inline FastMath.tanh into this kernel: the call
-    /// per vector (register shuffles, constant reloads) cost a third of the
-    /// surface.
-    @inline(__always)
-    static func tanh(_ x0: V) -> V {
-        let c: Float = 7.905_311_107_635_498
-        let x = x0.clamped(lowerBound: V(repeating: -c), upperBound: V(repeating: c))
-        let x2 = x * x
-        var p = V(repeating: 2.000_187_904_824_77e-13).addingProduct(x2, V(repeating: -2.760_768_477_423_55e-16))
-        p = V(repeating: -8.604_671_522_137_35e-11).addingProduct(p, x2)
-        p = V(repeating: 5.122_297_090_371_14e-08).addingProduct(p, x2)
-        p = V(repeating: 1.485_722_357_179_79e-05).addingProduct(p, x2)
-        p = V(repeating: 6.372_619_288_754_36e-04).addingProduct(p, x2)
-        p = V(repeating: 4.893_524_558_917_86e-03).addingProduct(p, x2)
-        p = p * x
-        var q = V(repeating: 1.185_347_056_866_54e-04).addingProduct(x2, V(repeating: 1.198_258_394_667_02e-06))
-        q = V(repeating: 2.268_434_632_439_00e-03).addingProduct(q, x2)
-        q = V(repeating: 4.893_525_185_543_85e-03).addingProduct(q, x2)
-        let tiny = vabs(x0) .< Float(4e-4)
-        return (p / q).replacing(with: x0, where: tiny)
-    }
-
     @inline(__always) static func load(_ p: UnsafePointer<Float>) -> V { UnsafeRawPointer(p).loadUnaligned(as: V.self) }
     @inline(__always) static func load(_ p: UnsafeMutablePointer<Float>) -> V { UnsafeRawPointer(p).loadUnaligned(as: V.self) }
     @inline(__always) static func store(_ v: V, _ p: UnsafeMutablePointer<Float>) {
@@ -169,7 +145,7 @@ struct Identity: LaneMap {
 }
 
 struct Tanh: LaneMap {
-    @inline(__always) func callAsFunction(_ v: SIMD8<Float>) -> SIMD8<Float> { LandscapeKernel.tanh(v) }
+    @inline(__always) func callAsFunction(_ v: SIMD8<Float>) -> SIMD8<Float> { FastMath.tanh(v) }
 }
 
 struct Relu: LaneMap {

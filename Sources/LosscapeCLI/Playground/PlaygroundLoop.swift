@@ -16,6 +16,7 @@ final class PlaygroundLoop {
     let ascii: Bool
     var state: AppState
     let cache = ViewCache()
+    let landscape = LandscapeWorker()
 
     init(trainer: Trainer, baseDirectory: String?, output: String, ascii: Bool) {
         session = TrainingSession(run: trainer)
@@ -30,6 +31,7 @@ final class PlaygroundLoop {
         let backend = CursesBackend(colorMode: colorRequest)
         do { try backend.start() } catch { throw fail("\(error)") }
         defer {
+            landscape.cancel()
             session.send(.shutdown)
             backend.stop()
         }
@@ -41,7 +43,10 @@ final class PlaygroundLoop {
         var frame = Frame(width: 0, height: 0)
         while !state.quit {
             _ = update(&state, .tick(Double(DispatchTime.now().uptimeNanoseconds - clock) / 1e9))
-            if let snap = session.snapshots.takeFresh() { _ = update(&state, .snapshot(snap)) }
+            if let snap = session.snapshots.takeFresh() {
+                for effect in update(&state, .snapshot(snap)) { perform(effect, frame: frame) }
+            }
+            if let p = landscape.latest(), isNewer(p) { _ = update(&state, .landscape(p)) }
             frame = Screen.render(state, cache: cache)
             backend.draw(frame)
             guard let key = backend.readKey(timeoutMilliseconds: 33) else { continue }
@@ -56,9 +61,17 @@ final class PlaygroundLoop {
         return 0
     }
 
+    /// True when the worker has something the state has not seen.
+    func isNewer(_ p: LandscapeWorker.Progress) -> Bool {
+        guard let old = state.landscapeProgress else { return true }
+        return p.generation != old.generation || p.rowsDone != old.rowsDone || p.done != old.done
+    }
+
     func perform(_ effect: Effect, frame: Frame) {
         switch effect {
         case .send(let command): session.send(command)
+        case .computeLandscape(let options, let oneDimensional):
+            if let run = state.run { landscape.start(run: run, options: options, oneDimensional: oneDimensional) }
         case .quit: state.quit = true
         case .screenshot:
             do {

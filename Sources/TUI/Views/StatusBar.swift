@@ -55,6 +55,7 @@ enum StatusBar {
 /// x with `digits` decimals.
 func fixed(_ x: Double, _ digits: Int) -> String {
     guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "inf" : "-inf") }
+    if digits <= 0 { return abs(x) < 1e15 ? String(Int(x.rounded())) : format(x) }
     var p = 1.0
     for _ in 0..<digits { p *= 10 }
     let r = (x * p).rounded() / p
@@ -63,6 +64,5 @@ func fixed(_ x: Double, _ digits: Int) -> String {
     if !s.contains(".") { s += "." }
     let decimals = s.split(separator: ".", omittingEmptySubsequences: false)[1].count
     if decimals < digits { s += String(repeating: "0", count: digits - decimals) }
-    if digits == 0 { s = String(s.dropLast()) }
     return (r < 0 ? "-" : "") + s
 }

@@ -1,0 +1,106 @@
+import Dispatch
+import Learning
+import Synchronization
+
+/// Computes loss landscapes for the playground on a background queue, away
+/// from both the UI and the training queue, row by row, publishing progress
+/// that the UI polls. A new request cancels the one running (it stops between
+/// rows); results carry the request's generation so stale ones are ignored.
+public final class LandscapeWorker: Sendable {
+    /// What the UI shows while and after computing.
+    public struct Progress: Sendable {
+        public let generation: Int
+        /// Grid coordinates (α along columns, β along rows).
+        public let coordinates: [Double]
+        /// Rows of the surface done so far (nil while pending), row i at β_i.
+        public var rows: [[Double]?]
+        /// The 1-D views (slice along d₁, interpolation from the initial weights), when asked.
+        public var slice: LandscapeCurve?
+        public var interpolation: LandscapeCurve?
+        public let pcaPath: [SIMD2<Double>]?
+        public let explainedVariance: [Double]?
+        public let cosine: Double?
+        public let center: Double?
+        public let step: Int
+        public let options: LandscapeOptions
+        public var done = false
+        public var error: String?
+
+        public var rowsDone: Int { rows.filter { $0 != nil }.count }
+
+        public init(generation: Int, coordinates: [Double], rows: [[Double]?], slice: LandscapeCurve? = nil,
+                    interpolation: LandscapeCurve? = nil, pcaPath: [SIMD2<Double>]?, explainedVariance: [Double]?,
+                    cosine: Double?, center: Double?, step: Int, options: LandscapeOptions, done: Bool = false,
+                    error: String? = nil) {
+            self.generation = generation
+            self.coordinates = coordinates
+            self.rows = rows
+            self.slice = slice
+            self.interpolation = interpolation
+            self.pcaPath = pcaPath
+            self.explainedVariance = explainedVariance
+            self.cosine = cosine
+            self.center = center
+            self.step = step
+            self.options = options
+            self.done = done
+            self.error = error
+        }
+    }
+
+    private let queue = DispatchQueue(label: "losscape.landscape", qos: .utility)
+    private let state = Mutex<(generation: Int, progress: Progress?)>((0, nil))
+
+    public init() {}
+
+    /// The newest progress (of the latest request).
+    public func latest() -> Progress? { state.withLock { $0.progress } }
+
+    /// Cancels what is running.
+    public func cancel() { state.withLock { $0.generation += 1 } }
+
+    /// Starts computing a surface (or, with `oneDimensional`, the 1-D slice and
+    /// the interpolation from the initial weights) around `run`'s weights.
+    public func start(run: RunSnapshot, options: LandscapeOptions, oneDimensional: Bool) {
+        let generation = state.withLock { s -> Int in
+            s.generation += 1
+            return s.generation
+        }
+        queue.async { [self] in
+            func current() -> Bool { state.withLock { $0.generation == generation } }
+            guard current() else { return }
+            let setup: LandscapeSetup
+            do {
+                setup = try LandscapeSetup(snapshot: run, trajectory: run.trajectory, options: options)
+            } catch {
+                publish(generation, Progress(generation: generation, coordinates: [], rows: [], pcaPath: nil,
+                                             explainedVariance: nil, cosine: nil, center: nil, step: run.step,
+                                             options: options, done: true, error: "\(error)"))
+                return
+            }
+            let c = setup.computation
+            var p = Progress(generation: generation, coordinates: c.grid.coordinates,
+                             rows: Array(repeating: nil, count: oneDimensional ? 0 : c.rowCount),
+                             pcaPath: setup.pca?.path, explainedVariance: setup.pca?.explainedVariance,
+                             cosine: c.directions.cosine, center: c.centerValue(), step: run.step, options: options)
+            publish(generation, p)
+            if oneDimensional {
+                p.slice = setup.slice()
+                guard current() else { return }
+                p.interpolation = setup.interpolation(from: run.initialModel.parameters)
+            } else {
+                for i in 0..<c.rowCount {
+                    guard current() else { return }
+                    p.rows[i] = c.computeRow(i)
+                    publish(generation, p)
+                }
+            }
+            p.done = true
+            publish(generation, p)
+        }
+    }
+
+    private func publish(_ generation: Int, _ p: Progress) {
+        state.withLock { if $0.generation == generation { $0.progress = p } }
+    }
+}
