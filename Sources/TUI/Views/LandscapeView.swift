@@ -44,16 +44,13 @@ enum LandscapeView {
 
     static func caption(_ p: LandscapeWorker.Progress, _ s: LandscapeSettings, _ state: AppState) -> String {
         var parts: [String] = []
-        if let v = p.explainedVariance, v.count >= 2 {
-            parts.append("PCA \(fixed(v[0] * 100, 0))%/\(fixed(v[1] * 100, 0))%")
-        } else {
-            parts.append("random·\(p.options.effectiveNormalization.rawValue)")
-            if let c = p.cosine { parts.append("cos \(fixed(c, 2))") }
-        }
+        let pca = p.explainedVariance.flatMap { $0.count >= 2 ? $0 : nil }
+        parts.append(pca.map { "PCA \(fixed($0[0] * 100, 0))%/\(fixed($0[1] * 100, 0))%" } ?? "random·\(p.options.effectiveNormalization.rawValue)")
+        if !p.done { parts.append(p.rows.isEmpty ? "computing…" : "\(p.rowsDone)/\(p.rows.count) rows") }
         if !p.rows.isEmpty { parts.append("\(p.coordinates.count)²") }
         parts.append("@ step \(p.step)")
+        if pca == nil, let c = p.cosine { parts.append("cos \(fixed(c, 2))") }
         if let c = p.center { parts.append("centre \(NiceTicks.format(c))") }
-        if !p.done { parts.append(p.rows.isEmpty ? "computing…" : "\(p.rowsDone)/\(p.rows.count) rows") }
         if s.logScale { parts.append("log") }
         if s.autoRefresh { parts.append("auto") }
         return parts.joined(separator: "  ")
