@@ -25,6 +25,8 @@ public final class LandscapeWorker: Sendable {
         public let options: LandscapeOptions
         public var done = false
         public var error: String?
+        /// The top Hessian eigenvalue of the training loss at the centre, once computed.
+        public var sharpness: Double?
 
         public var rowsDone: Int { rows.filter { $0 != nil }.count }
 
@@ -94,6 +96,8 @@ public final class LandscapeWorker: Sendable {
                     p.rows[i] = c.computeRow(i)
                     publish(generation, p)
                 }
+                guard current() else { return }
+                p.sharpness = setup.sharpness().eigenvalue
             }
             p.done = true
             publish(generation, p)

@@ -51,6 +51,7 @@ enum LandscapeView {
         parts.append("@ step \(p.step)")
         if pca == nil, let c = p.cosine { parts.append("cos \(fixed(c, 2))") }
         if let c = p.center { parts.append("centre \(NiceTicks.format(c))") }
+        if let h = p.sharpness { parts.append("λmax \(NiceTicks.format(h))") }
         if s.logScale { parts.append("log") }
         if s.autoRefresh { parts.append("auto") }
         return parts.joined(separator: "  ")
