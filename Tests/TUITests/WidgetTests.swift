@@ -6,11 +6,18 @@ import Testing
 /// The playground's own widgets against literal text.
 @Suite struct WidgetTests {
     @Test func helpOverlayListsEveryKey() {
-        var f = Frame(width: 60, height: 24)
+        // tall enough: one column
+        var f = Frame(width: 60, height: 30)
         HelpOverlay.render(into: &f, theme: Theme(colorMode: .none, ascii: true))
         let text = f.lines().joined(separator: "\n")
         for e in KeyMap.entries { #expect(text.contains(e.keys) && text.contains(e.action), "\(e.keys)") }
-        #expect(f.lines()[2] == "      +- Help --------------------------------------+       ")
+        #expect(f.lines()[2] == "          +- Help -------------------------------+          ")
+        #expect(f.lines()[3] == "          | space        run / pause             |          ")
+        // 80×24: two columns, still every key
+        var g = Frame(width: 80, height: 24)
+        HelpOverlay.render(into: &g, theme: Theme(colorMode: .none, ascii: true))
+        let two = g.lines().joined(separator: "\n")
+        for e in KeyMap.entries { #expect(two.contains(e.keys) && two.contains(e.action), "\(e.keys)") }
     }
 
     @Test func tooSmallScreenSaysBothSizes() {

@@ -1,19 +1,25 @@
 import Render
 
-/// The `?` overlay: every key and what it does, in a box over the screen.
+/// The `?` overlay: every key and what it does, in a box over the screen;
+/// two columns when one does not fit the height.
 public enum HelpOverlay {
     public static func render(into frame: inout Frame, theme: Theme) {
         let entries = KeyMap.entries
         let keyWidth = entries.map { $0.keys.count }.max() ?? 0
         let lines = entries.map { pad($0.keys, keyWidth) + "  " + $0.action }
-        let w = min(frame.width, (lines.map(\.count).max() ?? 0) + 4)
-        let h = min(frame.height, lines.count + 4)
+        let lineWidth = lines.map(\.count).max() ?? 0
+        let columns = lines.count + 4 > frame.height && 2 * lineWidth + 7 <= frame.width ? 2 : 1
+        let perColumn = (lines.count + columns - 1) / columns
+        let w = min(frame.width, columns * lineWidth + 3 * columns + 1)
+        let h = min(frame.height, perColumn + 4)
         let box = frame.area.centered(width: w, height: h)
         frame.fill(box, with: .blank)
         frame.render(theme.panel("Help"), in: box)
         let inner = box.inset(by: 1)
-        for (i, line) in lines.enumerated() where i < inner.height - 1 {
-            frame.put(line, x: inner.x + 1, y: inner.y + i, clippedTo: inner)
+        for (i, line) in lines.enumerated() {
+            let (col, row) = (i / perColumn, i % perColumn)
+            guard row < inner.height - 1 else { continue }
+            frame.put(line, x: inner.x + 1 + col * (lineWidth + 3), y: inner.y + row, clippedTo: inner)
         }
         if inner.height > 0 {
             frame.put("? or Esc closes", in: inner.row(inner.height - 1), align: .center, style: theme.dim)
