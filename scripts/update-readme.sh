@@ -23,10 +23,12 @@ open("README.md", "w", encoding="utf-8").write(text)
 PY
 }
 
-block snapshot "$bin" snapshot presets/default.toml --steps 300 --size 120x40
+block snapshot "$bin" snapshot presets/default.toml --steps 300 --size 120x40 --landscape
 block run-help "$bin" run --help
 block run "$bin" run presets/xor.toml --steps 500
+block keys "$bin" list keys
 block list-losses "$bin" list losses
+block landscape "$bin" landscape presets/moons.toml --steps 300 --grid 21
 block list-datasets "$bin" list datasets
 block list-optimizers "$bin" list optimizers
 block inspect "$bin" inspect focal --param gamma=2 --classes 3

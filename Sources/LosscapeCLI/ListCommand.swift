@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
 import Learning
+import TUI
 
 /// `losscape list …`: the names losscape knows, one line each.
 struct ListCommand: ParsableCommand {
@@ -9,7 +10,7 @@ struct ListCommand: ParsableCommand {
         abstract: "List losses, datasets, optimizers, activations or presets, one per line.")
 
     enum Topic: String, ExpressibleByArgument, CaseIterable {
-        case losses, datasets, optimizers, activations, presets
+        case losses, datasets, optimizers, activations, presets, keys
     }
 
     @Argument(help: "What to list: \(Topic.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -36,6 +37,8 @@ struct ListCommand: ParsableCommand {
             return OptimizerKind.allCases.map { pad($0.rawValue, 10) + $0.summary }
         case .activations:
             return Activation.allCases.map { pad($0.rawValue, 12) + activationSummary($0) }
+        case .keys:
+            return KeyMap.entries.map { pad($0.keys, 14) + $0.action }
         case .presets:
             let all = PresetLookup.all()
             if all.isEmpty { return ["(no presets folder found; run from the repository or set LOSSCAPE_PRESETS)"] }

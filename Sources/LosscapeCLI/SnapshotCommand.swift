@@ -28,6 +28,9 @@ struct Snapshot: ParsableCommand {
     @Option(help: "Write to this file instead of standard output.")
     var out: String?
 
+    @Flag(help: "Also compute the loss landscape (the playground's `g`) for the picture.")
+    var landscape = false
+
     func validate() throws {
         if let steps, steps < 0 { throw ValidationError("--steps must be ≥ 0") }
         _ = try parsedSize()
@@ -41,6 +44,16 @@ struct Snapshot: ParsableCommand {
         guard w > 0 && h > 0 else { throw ValidationError("--size must be at least 1x1, got \(size)") }
         guard w <= 1000 && h <= 1000 else { throw ValidationError("--size must be at most 1000x1000, got \(size)") }
         return (w, h)
+    }
+
+    /// The whole surface (and sharpness) computed synchronously, as the worker would publish it.
+    static func landscape(_ run: RunSnapshot, _ settings: LandscapeSettings) -> LandscapeWorker.Progress {
+        let worker = LandscapeWorker()
+        worker.start(run: run, options: settings.options, oneDimensional: settings.oneDimensional)
+        while true {
+            if let p = worker.latest(), p.done, p.error != nil || p.sharpness != nil || p.rows.isEmpty { return p }
+            usleep(2000)
+        }
     }
 
     func run() throws {
@@ -57,6 +70,7 @@ struct Snapshot: ParsableCommand {
         var state = AppState(spec: spec, baseDirectory: base, width: w, height: h,
                              colorMode: ansi ? .ansi256 : .none, ascii: ascii)
         _ = update(&state, .snapshot(snapshot))
+        if landscape { _ = update(&state, .landscape(Snapshot.landscape(snapshot.runs[0], state.landscape))) }
         let frame = Screen.render(state, cache: ViewCache())
         let text = (ansi ? TextExport.ansi(frame, mode: .ansi256) : TextExport.plain(frame)) + "\n"
         if let out {

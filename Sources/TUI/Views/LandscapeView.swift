@@ -18,9 +18,9 @@ enum LandscapeView {
         guard inner.width > 8, inner.height > 4 else { return }
         let rows = inner.split(.vertical, [.length(1), .fill, .length(1)])
         guard let p = state.landscapeProgress else {
-            let help = ["g computes the loss surface around the current weights",
-                        "(filter-normalized random directions, Li et al. 2018)",
-                        "p random/PCA · [ ] span · { } resolution · 1 slice · G auto"]
+            let help = ["g: the loss surface around the weights",
+                        "(filter-normalized, Li et al. 2018)",
+                        "p PCA · [ ] span · { } grid · 1 slice"]
             for (i, line) in help.enumerated() where i < rows[1].height {
                 frame.put(String(line.prefix(inner.width)), x: inner.x, y: rows[1].y + i, style: theme.dim, clippedTo: inner)
             }
