@@ -139,3 +139,39 @@ func metrics(_ spec: RunSpec, logEvery: Int = 1) throws -> [MetricRecord] {
         #expect(h.records.last!.step >= 10_000 - h.stride)
     }
 }
+
+@Suite struct SessionTests {
+    @Test func replacingADivergedRunResumesTraining() throws {
+        var boom = smallSpec {
+            $0.data.kind = .sine
+            $0.model.features = [.x1]
+            $0.loss.name = "mse"
+            $0.optimizer.kind = .sgd
+            $0.optimizer.learningRate = 100
+        }
+        let session = TrainingSession(run: try Trainer(spec: boom), chunkSeconds: 0.001)
+        session.send(.run)
+        var snap = session.snapshots.peek()
+        for _ in 0..<500 where !(snap?.runs[0].health.isDiverged ?? false) {
+            session.sync()
+            snap = session.snapshots.peek()
+        }
+        #expect(snap?.runs[0].health.isDiverged == true)
+        session.sync()
+        #expect(session.snapshots.peek()?.running == false, "stopped by the divergence")
+        boom.optimizer.learningRate = 0.01
+        session.send(.replace(boom, baseDirectory: nil))
+        session.sync()
+        #expect(session.snapshots.peek()?.running == true, "the new run trains")
+        session.send(.shutdown)
+    }
+
+    @Test func pausedStaysPausedAfterAReplacement() throws {
+        let spec = smallSpec()
+        let session = TrainingSession(run: try Trainer(spec: spec))
+        session.send(.replace(spec, baseDirectory: nil))
+        session.sync()
+        #expect(session.snapshots.peek()?.running == false)
+        session.send(.shutdown)
+    }
+}

@@ -21,6 +21,8 @@ public final class TrainingSession: @unchecked Sendable {
     private var histories: [MetricHistory] = []
     private var trajectories: [WeightTrajectory] = []
     private var running = false
+    /// Training stopped because every run diverged (a replacement resumes it).
+    private var stoppedByDivergence = false
     private var stepsLeft: Int?  // for .step(n)
     private var chunkScheduled = false
     private var sequence = 0
@@ -51,6 +53,7 @@ public final class TrainingSession: @unchecked Sendable {
         dispatchPrecondition(condition: .onQueue(queue))
         guard !stopped else { return }
         message = nil
+        stoppedByDivergence = stoppedByDivergence && !running
         switch command {
         case .run:
             running = true
@@ -65,6 +68,7 @@ public final class TrainingSession: @unchecked Sendable {
                 runs = [try Trainer(spec: spec, baseDirectory: base)]
                 histories = [MetricHistory()]
                 trajectories = [WeightTrajectory()]
+                if stoppedByDivergence { running = true }
             } catch {
                 message = "\(error)"
             }
@@ -106,7 +110,11 @@ public final class TrainingSession: @unchecked Sendable {
                 if run.trainStep(logging: log) { progressed = true }
                 if log, let r = run.lastRecord { histories[i].append(r) }
             }
-            if !progressed { running = false; break }  // every run diverged
+            if !progressed {  // every run diverged
+                running = false
+                stoppedByDivergence = true
+                break
+            }
             done += 1
             if let left = stepsLeft { stepsLeft = left - 1 }
             elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
