@@ -64,7 +64,9 @@ struct Tmux {
     init(width: Int, height: Int, args: [String]) throws {
         let bin = BinaryRunner.binary.path
         let quoted = args.map { "'\($0)'" }.joined(separator: " ")
-        let script = "cd '\(BinaryRunner.repositoryRoot.path)' && '\(bin)' \(quoted); echo \\$? > '\(dir.path)/exit'; stty -a > '\(dir.path)/stty'; sleep 60"
+        // `timeout` bounds the program even if this test process dies and never kills the session.
+        let guardCommand = FileManager.default.isExecutableFile(atPath: "/usr/bin/timeout") ? "/usr/bin/timeout --foreground -s TERM 120 " : ""
+        let script = "cd '\(BinaryRunner.repositoryRoot.path)' && \(guardCommand)'\(bin)' \(quoted); echo \\$? > '\(dir.path)/exit'; stty -a > '\(dir.path)/stty'; sleep 20"
         // new-session may start the tmux server, which would inherit (and hold open) a pipe: no output here.
         try Tmux.tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "bash -c \"\(script)\""], capture: false)
     }
@@ -86,6 +88,9 @@ struct Tmux {
         p.standardOutput = capture ? handle : FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         try p.run()
+        // new-session may start the server, whose client can linger: do not wait for it
+        // (the captures below poll until the screen appears)
+        if !capture { return "" }
         let deadline = Date().addingTimeInterval(10)
         while p.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
         if p.isRunning { p.terminate() }
