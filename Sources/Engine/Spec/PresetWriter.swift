@@ -5,19 +5,8 @@ import Learning
 public enum PresetWriter {
     public static func toml(_ spec: RunSpec) -> String {
         var out: [String] = []
-        func str(_ s: String) -> String {
-            var e = ""
-            for c in s.unicodeScalars {
-                switch c {
-                case "\"": e += "\\\""
-                case "\\": e += "\\\\"
-                case "\n": e += "\\n"
-                case "\t": e += "\\t"
-                default: e.unicodeScalars.append(c)
-                }
-            }
-            return "\"\(e)\""
-        }
+        // TOML basic strings escape like JSON strings (\" \\ \n \t \uXXXX).
+        func str(_ s: String) -> String { JSONText.string(s) }
         func num(_ x: Double) -> String {
             // TOML floats: always with a dot or exponent; shortest round-trip digits.
             let s = "\(x)"
