@@ -30,9 +30,13 @@ struct Run: ParsableCommand {
     @Option(help: "Log metrics every K steps (the last step is always logged).")
     var logEvery: Int = 1
 
+    @Option(help: "Track the sharpness (top Hessian eigenvalue of the training loss) every K steps, as `sharpness` in metrics.jsonl.")
+    var sharpnessEvery: Int?
+
     func validate() throws {
         if let steps, steps < 0 { throw ValidationError("--steps must be ≥ 0") }
         if logEvery < 1 { throw ValidationError("--log-every must be ≥ 1") }
+        if let k = sharpnessEvery, k < 1 { throw ValidationError("--sharpness-every must be ≥ 1") }
     }
 
     func run() throws {
@@ -87,17 +91,25 @@ struct Run: ParsableCommand {
         var lines: [String] = []
         let progress = isTerminal(2) ? ProgressBar(total: total) : nil
         let start = DispatchTime.now().uptimeNanoseconds
+        // warm-started power iterations along training (SharpnessTracker)
+        var tracker = SharpnessTracker(iterations: 20)
+        func sharpness(at step: Int) -> Double? {
+            guard let k = sharpnessEvery, step % k == 0 || step == total,
+                  let objective = try? LandscapeSetup.trainingLoss(model: t.model, dataset: t.dataset, spec: t.spec)
+            else { return nil }
+            return tracker.update(objective, step: step)
+        }
         while t.step < total && !interrupt.happened {
-            let logging = t.step % logEvery == 0
+            let step = t.step
+            let logging = step % logEvery == 0
+            let sharp = logging ? sharpness(at: step) : nil  // at θ_step, before the update
             let ok = t.trainStep(logging: logging)
-            if logging || !ok, let r = t.lastRecord, lines.count == 0 || !lines.last!.hasPrefix("{\"step\":\(r.step),") {
-                if logging || !ok { lines.append(MetricsFile.line(r)) }
-            }
+            if logging || !ok, let r = t.lastRecord, r.step == step { lines.append(MetricsFile.line(r, sharpness: sharp)) }
             if !ok { break }
             progress?.update(t.step, start: start)
         }
         if !t.health.isDiverged && !interrupt.happened {
-            lines.append(MetricsFile.line(t.currentRecord()))
+            lines.append(MetricsFile.line(t.currentRecord(), sharpness: sharpness(at: t.step)))
         }
         progress?.finish()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

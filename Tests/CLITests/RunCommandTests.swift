@@ -127,3 +127,28 @@ import Testing
         #expect(d.stdout.split(separator: "\n").count == 9)
     }
 }
+
+@Suite struct SharpnessTrackingTests {
+    @Test func trackingSharpnessAddsAFieldAndChangesNoNumbers() throws {
+        let tmp = BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let a = tmp.appendingPathComponent("a"), b = tmp.appendingPathComponent("b")
+        #expect(try BinaryRunner.run(["run", "presets/plane.toml", "--steps", "40", "--log-every", "10", "--out", a.path]).status == 0)
+        #expect(try BinaryRunner.run(["run", "presets/plane.toml", "--steps", "40", "--log-every", "10", "--sharpness-every", "20", "--out", b.path]).status == 0)
+        let plain = try String(contentsOf: a.appendingPathComponent("metrics.jsonl"), encoding: .utf8).split(separator: "\n")
+        let tracked = try String(contentsOf: b.appendingPathComponent("metrics.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(plain.count == tracked.count)
+        var withSharpness = 0
+        for (p, t) in zip(plain, tracked) {
+            let obj = try JSONSerialization.jsonObject(with: Data(t.utf8)) as! [String: Any]
+            if let s = obj["sharpness"] as? Double {
+                withSharpness += 1
+                #expect(s > 0, "plane with MSE is a convex quadratic: λmax = 2·λmax(XᵀX/N) > 0")
+                #expect(t.hasPrefix(p.dropLast()), "only the sharpness field is added")
+            } else {
+                #expect(p == t)
+            }
+        }
+        #expect(withSharpness == 3, "steps 0, 20 and 40")
+    }
+}

@@ -3,7 +3,8 @@
 /// regression, clean_train_acc without label noise, test values without a
 /// test split) are left out.
 public enum MetricsFile {
-    public static func line(_ r: MetricRecord) -> String {
+    /// `sharpness` (the top Hessian eigenvalue, when tracked) is added as `"sharpness"`.
+    public static func line(_ r: MetricRecord, sharpness: Double? = nil) -> String {
         var fields = ["\"step\":\(r.step)", "\"train_loss\":\(JSONText.number(r.trainLoss))"]
         if let t = r.testLoss { fields.append("\"test_loss\":\(JSONText.number(t))") }
         if let a = r.trainAccuracy { fields.append("\"train_acc\":\(JSONText.number(a))") }
@@ -12,6 +13,7 @@ public enum MetricsFile {
         fields.append("\"grad_norm\":\(JSONText.number(r.gradNorm))")
         fields.append("\"weight_norm\":\(JSONText.number(r.weightNorm))")
         fields.append("\"lr\":\(JSONText.number(r.learningRate))")
+        if let s = sharpness { fields.append("\"sharpness\":\(JSONText.number(s))") }
         return "{" + fields.joined(separator: ",") + "}"
     }
 }
