@@ -85,11 +85,11 @@ struct Landscape: ParsableCommand {
     func run() throws {
         try checkCPU()
         let (options, steps) = try self.options()
-        var (spec, base): (RunSpec, String?)
-        do { (spec, base) = try PresetLookup.load(preset) } catch { throw fail("\(error)") }
-        if let steps { spec.steps = steps }
-        let trainer: Trainer
-        do { trainer = try Trainer(spec: spec, baseDirectory: base) } catch { throw fail("\(error)") }
+        let (trainer, base): (Trainer, String?)
+        do { (trainer, base) = try PresetLookup.trainer(preset) { if let steps { $0.steps = steps } } } catch {
+            throw fail("\(error)")
+        }
+        let spec = trainer.spec
         // refuse options that cannot fit this run before training
         if options.metric == .accuracy && !trainer.dataset.task.isClassification {
             throw fail("--metric: accuracy needs a classification dataset (this one is regression)")

@@ -22,10 +22,8 @@ struct Play: ParsableCommand {
     func run() throws {
         try checkCPU()
         // Everything that can fail on bad input fails here, before curses owns the screen.
-        var (spec, base): (RunSpec, String?)
-        do { (spec, base) = try PresetLookup.load(preset) } catch { throw fail("\(error)") }
-        let trainer: Trainer
-        do { trainer = try Trainer(spec: spec, baseDirectory: base) } catch { throw fail("\(error)") }
+        let (trainer, base): (Trainer, String?)
+        do { (trainer, base) = try PresetLookup.trainer(preset) } catch { throw fail("\(error)") }
         if let shots {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: shots, isDirectory: &isDir), isDir.boolValue else {

@@ -11,14 +11,14 @@ struct Run: ParsableCommand {
         discussion: """
             The run folder holds config.toml (the fully resolved preset: `losscape run DIR/config.toml` \
             reproduces the run exactly), data.csv, weights-init.json, weights-final.json and metrics.jsonl.
-            Exit status: 0 done, 1 bad preset/data/arguments, 3 the run diverged (the folder is still written), \
-            130 interrupted (nothing written).
+            Exit status: 0 done, 1 bad preset/data/option values, 3 the run diverged (the folder is still written), \
+            64 command-line usage errors, 130 interrupted (nothing written).
             """)
 
     @Argument(help: "A preset file, or the name of one in ./presets.")
     var preset: String
 
-    @Option(help: "Training steps (overrides the preset's `steps`).")
+    @Option(parsing: .unconditional, help: "Training steps (overrides the preset's `steps`).")
     var steps: Int?
 
     @Option(help: "Seed (overrides the preset's `seed`).")
@@ -30,23 +30,25 @@ struct Run: ParsableCommand {
     @Option(help: "Log metrics every K steps (the last step is always logged).")
     var logEvery: Int = 1
 
-    @Option(help: "Track the sharpness (top Hessian eigenvalue of the training loss) every K steps, as `sharpness` in metrics.jsonl.")
+    @Option(help: "Track the sharpness (top Hessian eigenvalue of the training loss) every K steps and at the end, as `sharpness` in metrics.jsonl (those steps are logged whatever --log-every).")
     var sharpnessEvery: Int?
 
     func validate() throws {
-        if let steps, steps < 0 { throw ValidationError("--steps must be ≥ 0") }
+        if let steps, steps < 0 || steps > Preset.maxSteps { throw ValidationError("--steps must be in 0…\(Preset.maxSteps)") }
+        if let seed, seed > UInt64(Int64.max) { throw ValidationError("--seed must be in 0…\(Int64.max) (presets store 64-bit signed integers)") }
         if logEvery < 1 { throw ValidationError("--log-every must be ≥ 1") }
         if let k = sharpnessEvery, k < 1 { throw ValidationError("--sharpness-every must be ≥ 1") }
     }
 
     func run() throws {
         try checkCPU()
-        var (spec, base): (RunSpec, String?)
-        do { (spec, base) = try PresetLookup.load(preset) } catch { throw fail("\(error)") }
-        if let steps { spec.steps = steps }
-        if let seed { spec.seed = seed }
-        let trainer: Trainer
-        do { trainer = try Trainer(spec: spec, baseDirectory: base) } catch { throw fail("\(error)") }
+        let (trainer, base): (Trainer, String?)
+        do {
+            (trainer, base) = try PresetLookup.trainer(preset) { spec in
+                if let steps { spec.steps = steps }
+                if let seed { spec.seed = seed }
+            }
+        } catch { throw fail("\(error)") }
         var writer: RunFolderWriter?
         if let out {
             do { writer = try RunFolderWriter(path: out) } catch { throw fail("\(error)") }
@@ -101,8 +103,8 @@ struct Run: ParsableCommand {
         }
         while t.step < total && !interrupt.happened {
             let step = t.step
-            let logging = step % logEvery == 0
-            let sharp = logging ? sharpness(at: step) : nil  // at θ_step, before the update
+            let sharp = sharpness(at: step)  // at θ_step, before the update
+            let logging = step % logEvery == 0 || sharp != nil  // a tracked step is always logged
             let ok = t.trainStep(logging: logging)
             if logging || !ok, let r = t.lastRecord, r.step == step { lines.append(MetricsFile.line(r, sharpness: sharp)) }
             if !ok { break }

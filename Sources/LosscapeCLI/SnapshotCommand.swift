@@ -13,7 +13,7 @@ struct Snapshot: ParsableCommand {
     @Argument(help: "A preset file, or the name of one in ./presets.")
     var preset: String
 
-    @Option(help: "Training steps before the picture (default: the preset's steps).")
+    @Option(parsing: .unconditional, help: "Training steps before the picture (default: the preset's steps).")
     var steps: Int?
 
     @Option(help: "Screen size as WIDTHxHEIGHT.")
@@ -32,7 +32,7 @@ struct Snapshot: ParsableCommand {
     var landscape = false
 
     func validate() throws {
-        if let steps, steps < 0 { throw ValidationError("--steps must be ≥ 0") }
+        if let steps, steps < 0 || steps > Preset.maxSteps { throw ValidationError("--steps must be in 0…\(Preset.maxSteps)") }
         _ = try parsedSize()
     }
 
@@ -59,12 +59,14 @@ struct Snapshot: ParsableCommand {
     func run() throws {
         try checkCPU()
         let (w, h) = try parsedSize()
-        var (spec, base): (RunSpec, String?)
-        do { (spec, base) = try PresetLookup.load(preset) } catch { throw fail("\(error)") }
-        let trainer: Trainer
-        do { trainer = try Trainer(spec: spec, baseDirectory: base) } catch { throw fail("\(error)") }
+        let (trainer, base): (Trainer, String?)
+        // trains exactly as `losscape run --steps N` (the schedule's horizon included)
+        do { (trainer, base) = try PresetLookup.trainer(preset) { if let steps { $0.steps = steps } } } catch {
+            throw fail("\(error)")
+        }
+        let spec = trainer.spec
         var history = MetricHistory()
-        trainer.train(until: steps ?? spec.steps, history: &history)
+        trainer.train(until: spec.steps, history: &history)
         let snapshot = SessionSnapshot(sequence: 1, runs: [RunSnapshot(trainer, history: history)], running: false,
                                        stepsPerSecond: 0, message: nil)
         var state = AppState(spec: spec, baseDirectory: base, width: w, height: h,

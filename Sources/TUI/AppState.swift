@@ -9,8 +9,8 @@ public struct AppState {
     public var spec: RunSpec
     /// The preset's folder (CSV paths are relative to it).
     public var baseDirectory: String?
-    /// The CSV file of the preset, kept so the dataset cycle can come back to it.
-    public var csvPath: String?
+    /// The CSV file of the preset and its task, kept so the dataset cycle can come back to it.
+    public var csv: (path: String, task: Task?)?
     /// The newest picture from the engine.
     public var snapshot: SessionSnapshot?
     public var width: Int
@@ -38,7 +38,7 @@ public struct AppState {
                 colorMode: ColorMode = .ansi256, ascii: Bool = false) {
         self.spec = spec
         self.baseDirectory = baseDirectory
-        csvPath = spec.data.kind == .csv ? spec.data.path : nil
+        csv = spec.data.kind == .csv ? spec.data.path.map { ($0, spec.dataTask) } : nil
         self.width = width
         self.height = height
         self.colorMode = colorMode

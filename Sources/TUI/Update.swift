@@ -31,9 +31,9 @@ public func update(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
         state.now = t
         return []
     case .snapshot(let s):
-        let isNew = s.sequence != state.snapshot?.sequence
+        let isNewMessage = s.messageID != (state.snapshot?.messageID ?? 0)
         state.snapshot = s
-        if isNew, let message = s.message {
+        if isNewMessage, let message = s.message {
             if let run = s.runs.first { state.spec = run.spec }  // the engine refused: show what runs
             state.say(message, seconds: 6)
         }
@@ -67,8 +67,9 @@ private func handle(_ key: KeyEvent, _ state: inout AppState) -> [Effect] {
     case .character(" "): return [.send(state.running ? .pause : .run)]
     case .character("n"): return [.send(.step(1))]
     case .character("r"):
-        state.spec.initSeed = (state.spec.initSeed ?? state.spec.seed) &+ 1
+        state.spec.initSeed = Ladder.nextSeed(state.spec.initSeed ?? state.spec.seed, +1)
         state.say("weights re-initialised (init seed \(state.spec.initSeed!)): run restarted")
+        state.landscapeProgress = nil
         return [.send(.replace(state.spec, baseDirectory: state.baseDirectory))]
     case .character("R"): return change(.regenerate, +1, &state)
     case .character("+"), .character("="): return change(.learningRate, +1, &state)
@@ -108,7 +109,7 @@ private func handle(_ key: KeyEvent, _ state: inout AppState) -> [Effect] {
 /// Applies a setup change and turns it into engine commands and a message.
 private func change(_ field: SetupField, _ direction: Int, _ state: inout AppState) -> [Effect] {
     let focused = state.focusedField
-    let result = field.adjust(&state.spec, direction, csvPath: state.csvPath)
+    let result = field.adjust(&state.spec, direction, csv: state.csv)
     // keep the focus on the same field when the list of fields changes
     if let focused, let i = state.fields.firstIndex(of: focused) { state.focus = i }
     state.focus = min(state.focus, max(state.fields.count - 1, 0))
@@ -117,15 +118,24 @@ private func change(_ field: SetupField, _ direction: Int, _ state: inout AppSta
         return []
     case .restart:
         state.say("\(field.label) → \(field.value(in: state.spec)): run restarted")
+        state.landscapeProgress = nil  // the old surface belongs to the old run
         return [.send(.replace(state.spec, baseDirectory: state.baseDirectory))]
     case .loss:
         state.say("loss \(state.spec.loss.name)\(field == .loss ? "" : ": \(field.label) = \(field.value(in: state.spec))") (weights kept)")
         return [.send(.setLoss(state.spec.loss))]
     case .optimizer:
-        state.say("\(field.label) → \(field.value(in: state.spec)) (weights kept)")
+        state.say("\(field.label) → \(field.value(in: state.spec)) (weights kept)" + scheduleNote(state))
         return [.send(.setOptimizer(state.spec.optimizer))]
     case .learningRate:
         state.say("learning rate → \(field.value(in: state.spec))")
         return [.send(.setLearningRate(state.spec.optimizer.learningRate))]
     }
+}
+
+/// A decaying schedule runs over the preset's `steps`; past them it has already decayed.
+private func scheduleNote(_ state: AppState) -> String {
+    let o = state.spec.optimizer
+    guard o.schedule != .constant, let step = state.run?.step, step >= state.spec.steps else { return "" }
+    let lr = LearningRateSchedule(spec: o, totalSteps: state.spec.steps).rate(at: step)
+    return "; \(o.schedule.rawValue) decays over steps = \(state.spec.steps), at step \(step) lr = \(format(lr))"
 }

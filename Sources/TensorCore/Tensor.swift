@@ -67,6 +67,10 @@ public struct Tensor: Sendable {
         return try body(UnsafeMutableBufferPointer(start: storage.pointer, count: count))
     }
 
+    /// The storage object: tensors sharing it share their elements (an identity
+    /// for caches keyed on "the same data").
+    public var storageIdentity: AnyObject { storage }
+
     /// Read-only pointer for kernels. Valid while `self` is alive.
     @inlinable public var pointer: UnsafePointer<Float> { UnsafePointer(storage.pointer) }
 

@@ -56,12 +56,17 @@ extension DataTests {
         }
 
         @Test func shuffleAndSplitAreSeeded() throws {
-            let a = try load(Self.classification, testFraction: 0.5, seed: 3)
-            let b = try load(Self.classification, testFraction: 0.5, seed: 3)
+            let a = try load(Self.classification, testFraction: 0.34, seed: 3)
+            let b = try load(Self.classification, testFraction: 0.34, seed: 3)
             #expect(DataTests.identical(a, b))
-            #expect(a.train.count == 3 && a.test.count == 3)
+            #expect(a.train.count == 4 && a.test.count == 2)
             let orders = try (1...8).map { try load(Self.classification, seed: $0).train.x.scalars }
             #expect(Set(orders.map { $0.description }).count > 1)
+        }
+
+        @Test func everyClassNeedsATrainingPoint() {
+            // 6 points of 3 classes with 5 held out: some class has no training point
+            #expect(throws: DataError.self) { try load(Self.classification, testFraction: 0.9, seed: 1) }
         }
 
         @Test func regressionAndOneDimensional() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import Engine
 import Learning
 import Testing
@@ -123,5 +124,89 @@ import Testing
         #expect(Ladder.oneTwoFive(from: 0.01, to: 1) == [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1])
         #expect(Ladder.linear(0.1, step: 0.05, lo: 0, hi: 0.5, -1) == 0.05)
         #expect(Ladder.cycle("b", in: ["a", "b", "c"], 1) == "c" && Ladder.cycle("a", in: ["a", "b", "c"], -1) == "c")
+    }
+}
+
+@Suite struct RefusalTests {
+    /// The engine repeats its latest message in every snapshot: the UI must
+    /// revert and flash once per message, not undo later edits.
+    @Test func aRepeatedMessageDoesNotUndoLaterEdits() throws {
+        var s = AppState(spec: RunSpec.defaultPreset)
+        let t = try Trainer(spec: s.spec)
+        func snap(_ seq: Int, _ id: Int) -> SessionSnapshot {
+            SessionSnapshot(sequence: seq, runs: [RunSnapshot(t, history: MetricHistory())], running: true,
+                            stepsPerSecond: 0, message: "loss.name: refused", messageID: id)
+        }
+        _ = update(&s, .snapshot(snap(1, 1)))
+        _ = update(&s, .key(.character("+")))
+        #expect(s.spec.optimizer.learningRate == 0.02)
+        _ = update(&s, .snapshot(snap(2, 1)))  // the same message again
+        #expect(s.spec.optimizer.learningRate == 0.02, "a repeated message must not revert the edit")
+    }
+}
+
+@Suite struct ReviewRegressionTests {
+    @Test func keysNeverMoveAValueAgainstTheirDirection() {
+        var s = AppState(spec: RunSpec.defaultPreset)
+        s.spec.optimizer.learningRate = 100
+        _ = update(&s, .key(.character("+")))
+        #expect(s.spec.optimizer.learningRate == 100)
+        _ = update(&s, .key(.character("-")))
+        #expect(s.spec.optimizer.learningRate == 50)
+        #expect(Ladder.step(1_000_000, in: [50, 100, 5000], +1) == 1_000_000)
+        #expect(Ladder.step(1, in: [50, 100, 5000], -1) == 1)
+        #expect(Ladder.linear(3, step: 0.05, lo: 0, hi: 1, +1) == 3)
+        #expect(Ladder.linear(3, step: 0.05, lo: 0, hi: 1, -1) == 1)
+    }
+
+    @Test func seedsStayStorableInAPreset() {
+        #expect(Ladder.nextSeed(0, -1) == UInt64(Int64.max))
+        #expect(Ladder.nextSeed(UInt64(Int64.max), +1) == 0)
+        #expect(Ladder.nextSeed(UInt64.max, -1) == UInt64(Int64.max) - 1)
+        var s = AppState(spec: RunSpec.defaultPreset)
+        s.spec.seed = 0
+        s.focus = SetupField.all(for: s.spec).firstIndex(of: .regenerate)!
+        _ = update(&s, .key(.left))
+        #expect(s.spec.data.seed == UInt64(Int64.max))
+    }
+
+    @Test func aRestartForgetsTheOldLandscape() throws {
+        var s = AppState(spec: RunSpec.defaultPreset)
+        s.landscapeProgress = LandscapeWorker.Progress(generation: 1, coordinates: [0], rows: [], pcaPath: nil,
+                                                       explainedVariance: nil, cosine: nil, center: nil, step: 0,
+                                                       options: LandscapeOptions())
+        _ = update(&s, .key(.character("d")))
+        #expect(s.landscapeProgress == nil)
+    }
+
+    @Test func switchingRegressionToClassificationRedrawsWithoutCrashing() throws {
+        let cache = ViewCache()
+        var spec = RunSpec.defaultPreset
+        spec.data = DataSpec(kind: .plane, samples: 60)
+        spec.loss = LossSpec(name: "mse")
+        for next in [spec, RunSpec.defaultPreset] {
+            let t = try Trainer(spec: next)
+            var s = AppState(spec: next, width: 120, height: 40, colorMode: .ansi256)
+            _ = update(&s, .snapshot(SessionSnapshot(sequence: 1, runs: [RunSnapshot(t, history: MetricHistory())],
+                                                     running: true, stepsPerSecond: 0, message: nil)))
+            let f = Screen.render(s, cache: cache)  // same cache, same size: the field must be recomputed
+            #expect(f.width == 120)
+        }
+    }
+
+    @Test func csvRegressionIsRegressionInTheSetup() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("losscape-csvreg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let rows = (0..<40).map { i in "\(Double(i) / 10),0,\(Double(i) / 20)" }
+        try (["x1,x2,y"] + rows).joined(separator: "\n").write(to: dir.appendingPathComponent("r.csv"), atomically: true, encoding: .utf8)
+        try "[data]\nkind = \"csv\"\npath = \"r.csv\"\n".write(to: dir.appendingPathComponent("p.toml"), atomically: true, encoding: .utf8)
+        let spec = try Preset.load(path: dir.appendingPathComponent("p.toml").path)
+        #expect(spec.loss.name == "mse", "a regression CSV without [loss] gets mse")
+        let t = try Trainer(spec: spec, baseDirectory: dir.path)
+        var s = AppState(spec: t.spec, baseDirectory: dir.path)
+        #expect(SetupField.all(for: s.spec).contains(.outliers) && !SetupField.all(for: s.spec).contains(.labelNoise))
+        _ = update(&s, .key(.character("l")))
+        #expect(LossCatalog.entry(s.spec.loss.name)?.info.family == .regression)
     }
 }

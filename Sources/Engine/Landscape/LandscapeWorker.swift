@@ -58,8 +58,13 @@ public final class LandscapeWorker: Sendable {
     /// The newest progress (of the latest request).
     public func latest() -> Progress? { state.withLock { $0.progress } }
 
-    /// Cancels what is running.
-    public func cancel() { state.withLock { $0.generation += 1 } }
+    /// Cancels what is running and forgets its result (e.g. the run it belonged to was replaced).
+    public func cancel() {
+        state.withLock {
+            $0.generation += 1
+            $0.progress = nil
+        }
+    }
 
     /// Starts computing a surface (or, with `oneDimensional`, the 1-D slice and
     /// the interpolation from the initial weights) around `run`'s weights.

@@ -22,7 +22,12 @@ public enum JSONText {
             case "\t": e += "\\t"
             case "\r": e += "\\r"
             default:
-                if c.value < 0x20 { e += String(format: "\\u%04x", c.value) } else { e.unicodeScalars.append(c) }
+                // control characters (C0, DEL, C1) escaped: TOML forbids them raw, JSON allows the escape
+                if c.value < 0x20 || (0x7F...0x9F).contains(c.value) {
+                    e += String(format: "\\u%04x", c.value)
+                } else {
+                    e.unicodeScalars.append(c)
+                }
             }
         }
         return e + "\""

@@ -39,10 +39,14 @@ public struct SessionSnapshot: Sendable {
     public let running: Bool
     /// Training throughput over the last chunk (0 when paused).
     public let stepsPerSecond: Double
-    /// A one-line message for the status bar (e.g. why a change was refused).
+    /// The latest one-line message for the status bar (e.g. why a change was refused).
     public let message: String?
+    /// Increases with every new message (0: none yet).
+    public let messageID: Int
 
-    public init(sequence: Int, runs: [RunSnapshot], running: Bool, stepsPerSecond: Double, message: String?) {
+    public init(sequence: Int, runs: [RunSnapshot], running: Bool, stepsPerSecond: Double, message: String?,
+                messageID: Int = 0) {
+        self.messageID = message == nil ? 0 : max(messageID, 1)
         self.sequence = sequence
         self.runs = runs
         self.running = running

@@ -28,6 +28,8 @@ public final class TrainingSession: @unchecked Sendable {
     private var sequence = 0
     private var stepsPerSecond = 0.0
     private var message: String?
+    /// Increases with every new message, so the UI reacts to each exactly once.
+    private var messageID = 0
     private var stopped = false
 
     /// Starts a session with one run (already built, so errors surfaced before).
@@ -52,7 +54,6 @@ public final class TrainingSession: @unchecked Sendable {
     private func handle(_ command: SessionCommand) {
         dispatchPrecondition(condition: .onQueue(queue))
         guard !stopped else { return }
-        message = nil
         stoppedByDivergence = stoppedByDivergence && !running
         switch command {
         case .run:
@@ -70,10 +71,10 @@ public final class TrainingSession: @unchecked Sendable {
                 trajectories = [WeightTrajectory()]
                 if stoppedByDivergence { running = true }
             } catch {
-                message = "\(error)"
+                say("\(error)")
             }
         case .setLoss(let l):
-            do { try runs.forEach { try $0.setLoss(l) } } catch { message = "\(error)" }
+            do { try runs.forEach { try $0.setLoss(l) } } catch { say("\(error)") }
         case .setOptimizer(let o):
             runs.forEach { $0.setOptimizer(o) }
         case .setLearningRate(let lr):
@@ -125,12 +126,18 @@ public final class TrainingSession: @unchecked Sendable {
         scheduleChunk()
     }
 
+    private func say(_ text: String) {
+        message = text
+        messageID += 1
+    }
+
     private func publish() {
         sequence += 1
         let snaps = runs.enumerated().map { i, run in
             RunSnapshot(run, history: histories[i], trajectory: trajectories[i])
         }
         snapshots.put(SessionSnapshot(sequence: sequence, runs: snaps, running: running,
-                                      stepsPerSecond: running ? stepsPerSecond : 0, message: message))
+                                      stepsPerSecond: running ? stepsPerSecond : 0, message: message,
+                                      messageID: messageID))
     }
 }

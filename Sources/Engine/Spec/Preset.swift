@@ -8,6 +8,9 @@ import TOMLKit
 /// keys, wrong types and out-of-range values are refused; integers are
 /// accepted where a number is expected.
 public enum Preset {
+    /// The most steps a preset (or `--steps`) may ask for.
+    public static let maxSteps = PresetReader.maxSteps
+
     /// Reads and validates the preset at `path`.
     public static func load(path: String) throws -> RunSpec {
         let name = (path as NSString).lastPathComponent
@@ -19,7 +22,15 @@ public enum Preset {
         guard let text = String(data: data, encoding: .utf8) else {
             throw PresetError(file: name, "is not UTF-8 text")
         }
-        return try parse(text, file: name)
+        var spec = try parse(text, file: name)
+        // A CSV's header decides its task: without a [loss] name, regression data gets mse.
+        if spec.data.kind == .csv, !text.contains("[loss]"),
+           let d = try? DatasetFactory.make(spec.data, seed: spec.seed,
+                                            baseDirectory: (path as NSString).deletingLastPathComponent),
+           !d.task.isClassification {
+            spec.loss = LossSpec(name: "mse")
+        }
+        return spec
     }
 
     /// Parses preset text; `file` names it in errors.

@@ -24,7 +24,7 @@ extension PresetReader {
         }
         if let t = try subtable("data") { spec.data = try readData(t) }
         if let t = try subtable("model") { try readModel(t, &spec) } else { spec.model.features = spec.data.kind.defaultFeatures }
-        if let t = try subtable("loss") { spec.loss = try readLoss(t, family: spec.family, dataKind: spec.data.kind) }
+        if let t = try subtable("loss") { spec.loss = try readLoss(t, family: spec.family, dataKind: spec.data.kind, classes: spec.data.classes) }
         else if spec.family == .regression { spec.loss.name = "mse" }
         if let t = try subtable("optimizer") { spec.optimizer = try readOptimizer(t) }
         return spec
@@ -35,6 +35,11 @@ extension PresetReader {
         try refuseUnknown(t, s, known: DataSpec.keys)
         var d = DataSpec()
         if let k: DatasetKind = try oneOf(try string(t, s, "kind"), s, "kind") { d.kind = k }
+        if d.kind == .csv {
+            for key in ["samples", "noise", "classes"] where t[key] != nil {
+                throw fail(s, key, "not used with kind = \"csv\" (the file's rows and labels decide)")
+            }
+        }
         d.samples = try integer(t, s, "samples") ?? d.samples
         d.noise = try number(t, s, "noise") ?? d.noise
         d.testFraction = try number(t, s, "test_fraction") ?? d.testFraction
@@ -81,7 +86,7 @@ extension PresetReader {
         spec.initSeed = try seed(t, s, "seed")
     }
 
-    func readLoss(_ t: TOMLTable, family: LossFamily, dataKind: DatasetKind) throws -> LossSpec {
+    func readLoss(_ t: TOMLTable, family: LossFamily, dataKind: DatasetKind, classes: Int) throws -> LossSpec {
         let s = "loss"
         var l = LossSpec(name: family == .regression ? "mse" : "cross_entropy")
         if let n = try string(t, s, "name") { l.name = n }
@@ -92,12 +97,17 @@ extension PresetReader {
         if dataKind != .csv {
             try check(entry.info.family == family, s, "name",
                       "\(l.name) is a \(entry.info.family.rawValue) loss but \(dataKind.rawValue) is a \(family.rawValue) dataset")
+            if family == .classification {
+                try check(classes >= entry.info.minClasses, s, "name",
+                          "\(l.name) needs at least \(entry.info.minClasses) classes, the dataset has \(classes)")
+            }
         }
         if let w: ClassWeighting = try oneOf(try string(t, s, "weighting"), s, "weighting") {
             try check(w == .none || entry.info.family == .classification, s, "weighting", "class weighting needs a classification loss")
             l.weighting = w
         }
         if let b = try number(t, s, "weighting_beta") {
+            try check(l.weighting == .effective, s, "weighting_beta", "only used with weighting = \"effective\"")
             try check(b > 0 && b < 1, s, "weighting_beta", "must be in (0, 1), got \(b)")
             l.weightingBeta = b
         }

@@ -22,10 +22,12 @@ public enum PresetWriter {
         out.append("[data]")
         out.append("kind = \(str(d.kind.rawValue))")
         if let p = d.path { out.append("path = \(str(p))") }
-        out.append("samples = \(d.samples)")
-        out.append("noise = \(num(d.noise))")
+        if d.kind != .csv {
+            out.append("samples = \(d.samples)")
+            out.append("noise = \(num(d.noise))")
+        }
         out.append("test_fraction = \(num(d.testFraction))")
-        out.append("classes = \(d.classes)")
+        if d.kind != .csv { out.append("classes = \(d.classes)") }
         out.append("label_noise = \(num(d.labelNoise))")
         out.append("label_noise_kind = \(str(d.labelNoiseKind.rawValue))")
         out.append("imbalance = \(num(d.imbalance))")
@@ -50,7 +52,7 @@ public enum PresetWriter {
             for p in info.parameters { out.append("\(p.name) = \(num(resolved[p.name]))") }
             if info.family == .classification {
                 out.append("weighting = \(str(l.weighting.rawValue))")
-                out.append("weighting_beta = \(num(l.weightingBeta))")
+                if l.weighting == .effective { out.append("weighting_beta = \(num(l.weightingBeta))") }
             }
         }
 

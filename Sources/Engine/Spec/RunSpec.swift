@@ -32,11 +32,21 @@ public struct RunSpec: Equatable, Sendable {
     public var initSeed: UInt64?
     public var loss = LossSpec()
     public var optimizer = OptimizerSpec()
+    /// The task of the loaded data, once known (a CSV file's header decides it);
+    /// set when a run is built, never written to a preset.
+    public var dataTask: Task?
 
     public init() {}
 
-    /// The task this run's data implies (classes from the data spec).
-    public var family: LossFamily { data.kind.isRegression ? .regression : .classification }
+    /// Classification or regression: from the loaded data when known, else from the dataset kind
+    /// (a CSV counts as classification until loaded).
+    public var family: LossFamily {
+        if let t = dataTask { return t.isClassification ? .classification : .regression }
+        return data.kind.isRegression ? .regression : .classification
+    }
+
+    /// The number of classes: from the loaded data when known, else `data.classes`.
+    public var classes: Int { dataTask.map { $0.classes } ?? data.classes }
 }
 
 extension RunSpec {

@@ -30,6 +30,8 @@ public final class Trainer {
     /// Updates applied so far: the current weights are θ_step.
     public private(set) var step = 0
     public private(set) var health = RunHealth.healthy
+    /// Training points used by the updates applied so far.
+    private var samplesSeen = 0
     public private(set) var lastRecord: MetricRecord?
 
     let trainFeatures: Tensor
@@ -43,8 +45,10 @@ public final class Trainer {
     /// Builds the run: generates the data, initialises the weights, makes the
     /// loss and the optimizer. Throws a one-line error naming a bad key.
     public init(spec: RunSpec, baseDirectory: String? = nil) throws {
-        self.spec = spec
         dataset = try DatasetFactory.make(spec.data, seed: spec.seed, baseDirectory: baseDirectory)
+        var spec = spec
+        spec.dataTask = dataset.task
+        self.spec = spec
         var initRNG = SeededRandom(seed: spec.initSeed ?? spec.seed, stream: "init")
         model = MLP(spec: spec.model, outputs: dataset.task.outputs, using: &initRNG)
         initialModel = model
@@ -114,6 +118,7 @@ public final class Trainer {
         optimizer.step(&params, gradient: g.grads) { p in self.gradient(at: p, batch: batch).grads }
         model.parameters = params
         step += 1
+        samplesSeen += batch?.count ?? dataset.train.count
         pendingBatch = nil
         pendingGradient = nil
         if !params.allSatisfy(\.isFinite) {
@@ -139,6 +144,7 @@ public final class Trainer {
         return g
     }
 
-    /// The completed epochs (as a real number).
-    public var epochProgress: Double { batches.progress }
+    /// Epochs of data the applied updates have seen (a real number; the
+    /// pending batch, drawn early for the metrics, does not count).
+    public var epochProgress: Double { dataset.train.count > 0 ? Double(samplesSeen) / Double(dataset.train.count) : 0 }
 }

@@ -69,7 +69,9 @@ final class PlaygroundLoop {
 
     func perform(_ effect: Effect, frame: Frame) {
         switch effect {
-        case .send(let command): session.send(command)
+        case .send(let command):
+            if case .replace = command { landscape.cancel() }  // its surface belongs to the old run
+            session.send(command)
         case .computeLandscape(let options, let oneDimensional):
             if let run = state.run { landscape.start(run: run, options: options, oneDimensional: oneDimensional) }
         case .quit: state.quit = true

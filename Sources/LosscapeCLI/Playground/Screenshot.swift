@@ -28,7 +28,12 @@ enum Screenshot {
         let stem = freshStem("losscape-\(timestamp())", in: folder, extensions: [".txt", ".ans"])
         let base = (folder as NSString).appendingPathComponent(stem)
         try (TextExport.plain(frame) + "\n").write(toFile: base + ".txt", atomically: true, encoding: .utf8)
-        try (TextExport.ansi(frame, mode: mode) + "\n").write(toFile: base + ".ans", atomically: true, encoding: .utf8)
+        do {
+            try (TextExport.ansi(frame, mode: mode) + "\n").write(toFile: base + ".ans", atomically: true, encoding: .utf8)
+        } catch {
+            try? FileManager.default.removeItem(atPath: base + ".txt")  // both or neither
+            throw error
+        }
         return stem
     }
 
@@ -47,6 +52,7 @@ enum Screenshot {
         defer { close(fd) }
         let bytes = Array(PresetWriter.toml(s).utf8)
         guard bytes.withUnsafeBytes({ Glibc.write(fd, $0.baseAddress, $0.count) }) == bytes.count else {
+            unlink(path)  // nothing half-written
             throw RunFolderError("cannot write \(path)")
         }
         return stem + ".toml"

@@ -39,6 +39,22 @@ enum PresetLookup {
         return (try Preset.load(path: p), (p as NSString).deletingLastPathComponent)
     }
 
+    /// Loads a preset (as `load`), applies command-line `overrides`, and builds its run. Every
+    /// error is one line; those found only when the data is loaded (a CSV, a loss that does not
+    /// fit it) are prefixed with the preset's file name.
+    static func trainer(_ argument: String?, overrides: (inout RunSpec) -> Void = { _ in }) throws
+        -> (trainer: Trainer, baseDirectory: String?)
+    {
+        var (spec, base) = try load(argument)
+        overrides(&spec)
+        do {
+            return (try Trainer(spec: spec, baseDirectory: base), base)
+        } catch {
+            let file = argument.flatMap { path(for: $0) }.map { ($0 as NSString).lastPathComponent } ?? "default preset"
+            throw PresetError(file: file, "\(error)")
+        }
+    }
+
     /// Every preset found: (name, path), first folder wins.
     static func all() -> [(name: String, path: String)] {
         var seen = Set<String>()

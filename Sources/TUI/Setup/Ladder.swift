@@ -3,10 +3,11 @@
 public enum Ladder {
     /// The next value of `values` after (direction > 0) or before `current`;
     /// a value between two entries snaps to the neighbour in that direction.
+    /// A value beyond the ends stays where it is rather than moving against the key.
     public static func step<T: Comparable>(_ current: T, in values: [T], _ direction: Int) -> T {
         guard !values.isEmpty else { return current }
-        if direction > 0 { return values.first { $0 > current } ?? values.last! }
-        return values.last { $0 < current } ?? values.first!
+        if direction > 0 { return values.first { $0 > current } ?? max(current, values.last!) }
+        return values.last { $0 < current } ?? min(current, values.first!)
     }
 
     /// 1, 2, 5 × 10^k from `lo` to `hi` (both included when on the ladder).
@@ -24,9 +25,18 @@ public enum Ladder {
     }
 
     /// Linear steps of `step` clamped to [lo, hi], rounded to the step's decimals.
+    /// Never moves against the key (a value outside [lo, hi] only moves back towards it).
     public static func linear(_ current: Double, step: Double, lo: Double, hi: Double, _ direction: Int) -> Double {
-        let v = ((current + Double(direction) * step) / step).rounded() * step
-        return min(max(v, lo), hi)
+        let v = min(max(((current + Double(direction) * step) / step).rounded() * step, lo), hi)
+        return direction > 0 ? max(v, current) : min(v, current)
+    }
+
+    /// The next seed in 0…Int64.max (what a preset can store), wrapping at both ends.
+    public static func nextSeed(_ seed: UInt64, _ direction: Int) -> UInt64 {
+        let top = UInt64(Int64.max)
+        let s = min(seed, top)
+        if direction > 0 { return s == top ? 0 : s + 1 }
+        return s == 0 ? top : s - 1
     }
 
     /// The next element of a cycle.

@@ -33,18 +33,20 @@ extension SetupField {
     /// what the engine must do.
     /// `csvPath` is the CSV file of the session's preset, if any (the dataset
     /// cycle includes csv only then).
-    public func adjust(_ spec: inout RunSpec, _ direction: Int, csvPath: String? = nil) -> SetupChange {
+    /// `csv` is the CSV file of the session's preset and its task, if any
+    /// (the dataset cycle includes csv only then).
+    public func adjust(_ spec: inout RunSpec, _ direction: Int, csv: (path: String, task: Task?)? = nil) -> SetupChange {
         let before = spec
-        let change = apply(&spec, direction, csvPath)
+        let change = apply(&spec, direction, csv)
         return spec == before ? .none : change
     }
 
-    private func apply(_ spec: inout RunSpec, _ dir: Int, _ csvPath: String?) -> SetupChange {
+    private func apply(_ spec: inout RunSpec, _ dir: Int, _ csv: (path: String, task: Task?)?) -> SetupChange {
         switch self {
         case .dataKind:
             var kinds = DatasetKind.allCases.filter { $0 != .csv }
-            if csvPath != nil { kinds.append(.csv) }
-            spec.switchDataset(to: Ladder.cycle(spec.data.kind, in: kinds, dir), csvPath: csvPath)
+            if csv != nil { kinds.append(.csv) }
+            spec.switchDataset(to: Ladder.cycle(spec.data.kind, in: kinds, dir), csv: csv)
             return .restart
         case .classes:
             spec.data.classes = Ladder.cycle(spec.data.classes, in: spec.data.kind.allowedClasses, dir)
@@ -60,7 +62,7 @@ extension SetupField {
         case .outliers: spec.data.outliers = Ladder.linear(spec.data.outliers, step: 0.05, lo: 0, hi: 0.5, dir); return .restart
         case .testFraction: spec.data.testFraction = Ladder.linear(spec.data.testFraction, step: 0.05, lo: 0, hi: 0.5, dir); return .restart
         case .regenerate:
-            spec.data.seed = (spec.data.seed ?? spec.seed) &+ UInt64(bitPattern: Int64(dir))
+            spec.data.seed = Ladder.nextSeed(spec.data.seed ?? spec.seed, dir)
             return .restart
         case .hidden: spec.model.hidden = Ladder.cycle(spec.model.hidden, in: Self.architectures, dir); return .restart
         case .activation: spec.model.activation = Ladder.cycle(spec.model.activation, in: Activation.allCases, dir); return .restart
@@ -85,8 +87,10 @@ extension SetupField {
             if spec.optimizer.weightDecay == 0.01 && kind != .adamw { spec.optimizer.weightDecay = nil }
             return .optimizer
         case .learningRate:
-            let lr = spec.optimizer.learningRate * (dir > 0 ? 2 : 0.5)
-            spec.optimizer.learningRate = min(max(lr, Self.learningRateRange.lo), Self.learningRateRange.hi)
+            let lr = spec.optimizer.learningRate
+            spec.optimizer.learningRate = dir > 0
+                ? max(lr, min(lr * 2, Self.learningRateRange.hi))  // never down on +
+                : min(lr, max(lr / 2, Self.learningRateRange.lo))  // never up on −
             return .learningRate
         case .batchSize: spec.optimizer.batchSize = Ladder.step(spec.optimizer.batchSize, in: Self.batchLadder, dir); return .optimizer
         case .weightDecay:
@@ -128,16 +132,17 @@ extension RunSpec {
     /// Losses that fit the current data (family and number of classes).
     var compatibleLosses: [String] {
         LossCatalog.entries.filter { e in
-            e.info.family == family && (family == .regression || data.classes >= e.info.minClasses || data.kind == .csv)
+            e.info.family == family && (family == .regression || classes >= e.info.minClasses)
         }.map(\.info.id)
     }
 
     /// Switches the dataset, keeping the rest valid: classes the shape allows,
     /// features for 1-D data, a loss of the right family.
-    mutating func switchDataset(to kind: DatasetKind, csvPath: String? = nil) {
+    mutating func switchDataset(to kind: DatasetKind, csv: (path: String, task: Task?)? = nil) {
         let was1D = dataset1D
         data.kind = kind
-        data.path = kind == .csv ? csvPath : nil
+        data.path = kind == .csv ? csv?.path : nil
+        dataTask = kind == .csv ? csv?.task : nil
         if kind.isClassification && !kind.allowedClasses.contains(data.classes) { data.classes = kind.allowedClasses.first ?? 2 }
         if !kind.isClassification { data.labelNoise = 0; data.imbalance = 1 }
         if !kind.isRegression { data.outliers = 0 }

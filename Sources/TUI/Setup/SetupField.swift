@@ -14,11 +14,11 @@ public enum SetupField: Hashable, Sendable {
         var data: [SetupField] = [.dataKind]
         if kind.isClassification && kind.allowedClasses.count > 1 { data.append(.classes) }
         if kind != .csv { data += [.samples, .noise] }
-        if kind.isClassification || (kind == .csv && spec.family == .classification) {
+        if spec.family == .classification {
             data += [.labelNoise, .labelNoiseKind]
             if kind != .csv { data.append(.imbalance) }
         }
-        if kind.isRegression { data.append(.outliers) }
+        if spec.family == .regression { data.append(.outliers) }
         data += [.testFraction, .regenerate]
         var loss: [SetupField] = [.loss]
         if let info = LossCatalog.entry(spec.loss.name)?.info {

@@ -23,11 +23,17 @@ enum DecisionBoundaryView {
         let halfBlocks = theme.hasColor && !theme.ascii
         let cols = inner.width, rows = halfBlocks ? inner.height * 2 : inner.height
         let key = ViewCache.FieldKey(sequence: state.snapshot?.sequence ?? 0, step: run.step, cols: cols, rows: rows)
-        let stale = cache.field.map { $0.cols != cols || $0.rows != rows } ?? true
+        // a new run (another dataset or model) invalidates the field at once: its outputs may
+        // not even have the same width (regression → classification)
+        let stale = cache.field.map {
+            $0.cols != cols || $0.rows != rows || $0.outputs.first?.count != run.model.outputs
+                || cache.fieldRun != ObjectIdentifier(run.dataset.train.x.storageIdentity)
+        } ?? true
         if stale || (cache.fieldKey != key && (state.now - cache.fieldTime >= 0.1 || !state.running)) {
             cache.field = BoundaryField.compute(run: run, loss: cache.lossFunction(for: run), cols: cols, rows: rows)
             cache.fieldKey = key
             cache.fieldTime = state.now
+            cache.fieldRun = ObjectIdentifier(run.dataset.train.x.storageIdentity)
         }
         guard let field = cache.field else { return }
         let task = run.dataset.task
@@ -50,6 +56,7 @@ enum DecisionBoundaryView {
     }
 
     static func classColor(_ p: [Float], classes k: Int) -> Color {
+        guard p.count >= 2 else { return ColorMap.neutral }
         if k == 2 { return ColorMap.diverging(Double(p[1] - p[0])) }
         var best = 0
         for j in 1..<p.count where p[j] > p[best] { best = j }

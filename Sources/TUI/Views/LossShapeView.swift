@@ -31,10 +31,10 @@ enum LossShapeView {
 extension ViewCache {
     /// The loss-shape curve for the setup's loss (recomputed when it changes).
     func shapeCurve(for state: AppState) -> [LossShapePoint]? {
-        let key = ShapeKey(loss: state.spec.loss, classes: state.spec.data.classes, family: state.spec.family)
+        let key = ShapeKey(loss: state.spec.loss, classes: state.run?.dataset.task.classes ?? state.spec.classes, family: state.spec.family)
         if shapeKey == key, let shape { return shape }
         guard let entry = LossCatalog.entry(state.spec.loss.name) else { return nil }
-        let classes = max(entry.info.minClasses, key.family == .classification ? state.spec.data.classes : 0)
+        let classes = max(entry.info.minClasses, key.family == .classification ? key.classes : 0)
         let loss = try? LossCatalog.make(entry.info.id, parameters: state.spec.loss.parameters,
                                          context: LossShape.context(classes: classes), family: entry.info.family)
         shape = loss.map { LossShape.curve($0, classes: classes, points: 120) }

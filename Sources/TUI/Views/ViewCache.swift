@@ -15,6 +15,8 @@ public final class ViewCache: @unchecked Sendable {
     var fieldKey: FieldKey?
     var fieldTime = -1.0
     var field: BoundaryField?
+    /// The dataset the field was computed for (a new run gets new storage).
+    var fieldRun: ObjectIdentifier?
     var lossKey: LossSpec?
     var lossFamily: LossFamily?
     var loss: (any LossFunction)?

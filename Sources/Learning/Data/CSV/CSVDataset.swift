@@ -43,6 +43,10 @@ enum CSVDataset {
         switch table.task {
         case .classification(let k):
             let clean = trainRows.map { table.labels[$0] }
+            if let missing = (0..<k).first(where: { !clean.contains($0) }) {
+                throw DataError.invalid(key: "data.test_fraction",
+                                        message: "test_fraction \(formatDataValue(spec.testFraction)) leaves class \(missing) of \(path) without a training point")
+            }
             var noisy = clean
             if spec.labelNoise > 0 {
                 var flips = SeededRandom(seed: seed, stream: "data.label_noise")

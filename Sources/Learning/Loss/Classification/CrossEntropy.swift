@@ -9,7 +9,7 @@ import TensorCore
 public struct CrossEntropyLoss: LossFunction {
     public static let info = LossInfo(
         id: "cross_entropy", family: .classification,
-        parameters: [LossParameter("temperature", default: 1, in: 0...1e3, lowerOpen: true, "T: logits are divided by T")],
+        parameters: [LossParameter("temperature", default: 1, in: 1e-3...1e3, "T ∈ [0.001, 1000]: logits are divided by T")],
         summary: "Softmax cross-entropy (negative log-likelihood), optionally temperature-scaled",
         formula: "ℓ = −log softmax(z/T)_y",
         paper: "baseline; temperature as in Label Distributionally Robust Losses (#19)")
