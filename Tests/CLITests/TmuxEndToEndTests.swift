@@ -66,7 +66,7 @@ struct Tmux {
         let quoted = args.map { "'\($0)'" }.joined(separator: " ")
         // `timeout` bounds the program even if this test process dies and never kills the session.
         let guardCommand = FileManager.default.isExecutableFile(atPath: "/usr/bin/timeout") ? "/usr/bin/timeout --foreground -s TERM 120 " : ""
-        let script = "cd '\(BinaryRunner.repositoryRoot.path)' && \(guardCommand)'\(bin)' \(quoted); echo \\$? > '\(dir.path)/exit'; stty -a > '\(dir.path)/stty'; sleep 20"
+        let script = "cd '\(BinaryRunner.repositoryRoot.path)' && \(guardCommand)'\(bin)' \(quoted); st=\\$?; stty -a > '\(dir.path)/stty'; echo \\$st > '\(dir.path)/exit.tmp'; mv '\(dir.path)/exit.tmp' '\(dir.path)/exit'; sleep 20"
         // new-session may start the tmux server, which would inherit (and hold open) a pipe: no output here.
         try Tmux.tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "bash -c \"\(script)\""], capture: false)
     }
@@ -116,13 +116,12 @@ struct Tmux {
         return false
     }
 
-    /// The program's exit status once it has exited (nil on timeout).
+    /// The program's exit status once it has exited (nil on timeout). The script writes
+    /// `stty` first and renames `exit` into place last, so both are complete here.
     func waitForExit(seconds: Double = 15) -> String? {
         let deadline = Date().addingTimeInterval(seconds)
-        let url = dir.appendingPathComponent("stty")
         while Date() < deadline {
-            if FileManager.default.fileExists(atPath: url.path),
-               let s = try? String(contentsOf: dir.appendingPathComponent("exit"), encoding: .utf8) {
+            if let s = try? String(contentsOf: dir.appendingPathComponent("exit"), encoding: .utf8) {
                 return s.trimmingCharacters(in: .whitespacesAndNewlines)
             }
             Thread.sleep(forTimeInterval: 0.1)
