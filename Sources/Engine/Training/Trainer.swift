@@ -109,7 +109,7 @@ public final class Trainer {
         let g = pending()
         if let problem = g.problem {
             health = .diverged(step: step, reason: problem)
-            if logging || lastRecord?.step != step { lastRecord = record(g) }
+            lastRecord = record(g)  // the metrics at the step that diverged
             return false
         }
         if logging { lastRecord = record(g) }

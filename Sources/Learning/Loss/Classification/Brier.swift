@@ -19,10 +19,6 @@ public struct BrierLoss: RowwiseClassificationLoss {
     public init() {}
     public init(parameters: LossParameters, context: LossContext) {}
 
-    public func perExample(_ z: Variable, _ targets: LossTargets) -> Variable {
-        rowwiseLossNode(z, labels: targets.labels, loss: self)
-    }
-
     func rowLoss(_ r: LogitRow, gradient g: UnsafeMutablePointer<Double>?) -> Double {
         let q = r.oneMinusPy
         var others = 0.0

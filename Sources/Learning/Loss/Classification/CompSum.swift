@@ -24,10 +24,6 @@ public struct CompSumLoss: RowwiseClassificationLoss {
     public init(tau: Double = 1) { self.tau = tau }
     public init(parameters p: LossParameters, context: LossContext) { self.init(tau: p["tau"]) }
 
-    public func perExample(_ z: Variable, _ targets: LossTargets) -> Variable {
-        rowwiseLossNode(z, labels: targets.labels, loss: self)
-    }
-
     func rowLoss(_ r: LogitRow, gradient g: UnsafeMutablePointer<Double>?) -> Double {
         let log1pv = -r.logPy
         if tau == 1 {

@@ -22,10 +22,6 @@ public struct EncouragingLoss: RowwiseClassificationLoss {
     public init(le: Double = 0.75) { self.le = le }
     public init(parameters p: LossParameters, context: LossContext) { self.init(le: p["le"]) }
 
-    public func perExample(_ z: Variable, _ targets: LossTargets) -> Variable {
-        rowwiseLossNode(z, labels: targets.labels, loss: self)
-    }
-
     /// log 1e−5, the floor of log(1 − p) when le = 1.
     static let floor = -11.512_925_464_970_229
 

@@ -23,10 +23,6 @@ public struct FocalLoss: RowwiseClassificationLoss {
     public init(gamma: Double = 2) { self.gamma = gamma }
     public init(parameters p: LossParameters, context: LossContext) { self.init(gamma: p["gamma"]) }
 
-    public func perExample(_ z: Variable, _ targets: LossTargets) -> Variable {
-        rowwiseLossNode(z, labels: targets.labels, loss: self)
-    }
-
     func rowLoss(_ r: LogitRow, gradient g: UnsafeMutablePointer<Double>?) -> Double {
         let weight = DMath.exp(gamma * r.logOneMinusPy)  // (1 − p_y)^γ
         if let g {

@@ -21,10 +21,6 @@ public struct GeneralizedCrossEntropyLoss: RowwiseClassificationLoss {
     public init(q: Double = 0.7) { self.q = q }
     public init(parameters p: LossParameters, context: LossContext) { self.init(q: p["q"]) }
 
-    public func perExample(_ z: Variable, _ targets: LossTargets) -> Variable {
-        rowwiseLossNode(z, labels: targets.labels, loss: self)
-    }
-
     func rowLoss(_ r: LogitRow, gradient g: UnsafeMutablePointer<Double>?) -> Double {
         if let g { r.writeGradient(g, dLogPy: -DMath.exp(q * r.logPy)) }
         return -DMath.expm1(q * r.logPy) / q

@@ -58,10 +58,6 @@ public struct HingeLoss: RowwiseClassificationLoss {
 
     public init(_ kind: Kind, parameters p: LossParameters) { self.init(kind, margin: p["margin"]) }
 
-    public func perExample(_ z: Variable, _ targets: LossTargets) -> Variable {
-        rowwiseLossNode(z, labels: targets.labels, loss: self)
-    }
-
     func rowLoss(_ r: LogitRow, gradient g: UnsafeMutablePointer<Double>?) -> Double {
         if kind == .westonWatkins { return westonWatkins(r, gradient: g) }
         let (m, rival) = r.margin

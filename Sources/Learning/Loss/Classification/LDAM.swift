@@ -41,10 +41,6 @@ public struct LDAMLoss: RowwiseClassificationLoss {
         self.init(maxMargin: p["max_margin"], scale: p["scale"], classCounts: context.classCounts)
     }
 
-    public func perExample(_ z: Variable, _ targets: LossTargets) -> Variable {
-        rowwiseLossNode(z, labels: targets.labels, loss: self)
-    }
-
     func rowLoss(_ r: LogitRow, gradient g: UnsafeMutablePointer<Double>?) -> Double {
         let w = r.work
         let delta = margins.count == r.count ? margins[r.label] : maxMargin

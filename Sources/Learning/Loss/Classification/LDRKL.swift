@@ -36,10 +36,6 @@ public struct LDRKLLoss: RowwiseClassificationLoss {
         self.init(lambda: p["lambda"], c: p["c"])
     }
 
-    public func perExample(_ z: Variable, _ targets: LossTargets) -> Variable {
-        rowwiseLossNode(z, labels: targets.labels, loss: self)
-    }
-
     func rowLoss(_ r: LogitRow, gradient g: UnsafeMutablePointer<Double>?) -> Double {
         let w = r.work
         for k in 0..<r.count { w[k] = (r.z[k] + (k == r.label ? 0 : c)) / lambda }

@@ -24,10 +24,6 @@ public struct LabelSmoothingLoss: RowwiseClassificationLoss {
     public init(epsilon: Double = 0.1) { self.epsilon = epsilon }
     public init(parameters p: LossParameters, context: LossContext) { self.init(epsilon: p["epsilon"]) }
 
-    public func perExample(_ z: Variable, _ targets: LossTargets) -> Variable {
-        rowwiseLossNode(z, labels: targets.labels, loss: self)
-    }
-
     func rowLoss(_ r: LogitRow, gradient g: UnsafeMutablePointer<Double>?) -> Double {
         let k = Double(r.count)
         var meanZ = 0.0

@@ -36,10 +36,6 @@ public struct LogitAdjustedLoss: RowwiseClassificationLoss {
         self.init(tau: p["tau"], classCounts: context.classCounts)
     }
 
-    public func perExample(_ z: Variable, _ targets: LossTargets) -> Variable {
-        rowwiseLossNode(z, labels: targets.labels, loss: self)
-    }
-
     func rowLoss(_ r: LogitRow, gradient g: UnsafeMutablePointer<Double>?) -> Double {
         let w = r.work
         let adjusted = logPriors.count == r.count

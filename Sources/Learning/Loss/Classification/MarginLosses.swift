@@ -36,10 +36,6 @@ public struct MarginLoss: RowwiseClassificationLoss {
 
     public init(_ kind: Kind) { self.kind = kind }
 
-    public func perExample(_ z: Variable, _ targets: LossTargets) -> Variable {
-        rowwiseLossNode(z, labels: targets.labels, loss: self)
-    }
-
     func rowLoss(_ r: LogitRow, gradient g: UnsafeMutablePointer<Double>?) -> Double {
         let (m, rival) = r.margin
         let value: Double, slope: Double

@@ -62,10 +62,6 @@ public struct NormalizedCrossEntropyLoss: RowwiseClassificationLoss {
         Self(alpha: p["alpha"], beta: p["beta"], passive: .meanAbsoluteError)
     }
 
-    public func perExample(_ z: Variable, _ targets: LossTargets) -> Variable {
-        rowwiseLossNode(z, labels: targets.labels, loss: self)
-    }
-
     /// The passive term's coefficient c in β·c·(1 − p_y).
     private var passiveScale: Double {
         switch passive {

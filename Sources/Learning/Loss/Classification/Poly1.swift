@@ -20,10 +20,6 @@ public struct Poly1Loss: RowwiseClassificationLoss {
     public init(epsilon: Double = 1) { self.epsilon = epsilon }
     public init(parameters p: LossParameters, context: LossContext) { self.init(epsilon: p["epsilon"]) }
 
-    public func perExample(_ z: Variable, _ targets: LossTargets) -> Variable {
-        rowwiseLossNode(z, labels: targets.labels, loss: self)
-    }
-
     func rowLoss(_ r: LogitRow, gradient g: UnsafeMutablePointer<Double>?) -> Double {
         let q = r.oneMinusPy
         if let g { r.writeGradient(g, dLogPy: -1, dLogOneMinusPy: epsilon * q) }
@@ -57,10 +53,6 @@ public struct Poly1FocalLoss: RowwiseClassificationLoss {
 
     public init(parameters p: LossParameters, context: LossContext) {
         self.init(gamma: p["gamma"], epsilon: p["epsilon"])
-    }
-
-    public func perExample(_ z: Variable, _ targets: LossTargets) -> Variable {
-        rowwiseLossNode(z, labels: targets.labels, loss: self)
     }
 
     func rowLoss(_ r: LogitRow, gradient g: UnsafeMutablePointer<Double>?) -> Double {

@@ -24,10 +24,6 @@ public struct SparsemaxLoss: RowwiseClassificationLoss {
     public init() {}
     public init(parameters: LossParameters, context: LossContext) {}
 
-    public func perExample(_ z: Variable, _ targets: LossTargets) -> Variable {
-        rowwiseLossNode(z, labels: targets.labels, loss: self)
-    }
-
     /// sparsemax(z) per row: [z − τ(z)]₊.
     public func probabilities(_ logits: Tensor) -> Tensor {
         let k = logits.shape.last, rows = logits.shape.rows

@@ -21,10 +21,6 @@ public struct SquentropyLoss: RowwiseClassificationLoss {
     public init() {}
     public init(parameters: LossParameters, context: LossContext) {}
 
-    public func perExample(_ z: Variable, _ targets: LossTargets) -> Variable {
-        rowwiseLossNode(z, labels: targets.labels, loss: self)
-    }
-
     func rowLoss(_ r: LogitRow, gradient g: UnsafeMutablePointer<Double>?) -> Double {
         let scale = 1 / Double(r.count - 1)
         var squares = 0.0

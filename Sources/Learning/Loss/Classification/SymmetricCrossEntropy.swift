@@ -32,10 +32,6 @@ public struct SymmetricCrossEntropyLoss: RowwiseClassificationLoss {
         self.init(alpha: p["alpha"], beta: p["beta"], a: p["a"])
     }
 
-    public func perExample(_ z: Variable, _ targets: LossTargets) -> Variable {
-        rowwiseLossNode(z, labels: targets.labels, loss: self)
-    }
-
     func rowLoss(_ r: LogitRow, gradient g: UnsafeMutablePointer<Double>?) -> Double {
         let reverse = -a * r.oneMinusPy
         if let g { r.writeGradient(g, dLogPy: -alpha, dLogOneMinusPy: beta * reverse) }

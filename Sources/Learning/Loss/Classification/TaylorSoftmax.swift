@@ -23,10 +23,6 @@ public struct TaylorSoftmaxLoss: RowwiseClassificationLoss {
     public init() {}
     public init(parameters: LossParameters, context: LossContext) {}
 
-    public func perExample(_ z: Variable, _ targets: LossTargets) -> Variable {
-        rowwiseLossNode(z, labels: targets.labels, loss: self)
-    }
-
     /// Probabilities shown for this loss: t_k / Σ_j t_j, t = 1 + z + z²/2.
     public func probabilities(_ logits: Tensor) -> Tensor {
         let k = logits.shape.last

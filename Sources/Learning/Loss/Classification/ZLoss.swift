@@ -34,10 +34,6 @@ public struct ZLoss: RowwiseClassificationLoss {
 
     public init(parameters p: LossParameters, context: LossContext) { self.init(a: p["a"], b: p["b"]) }
 
-    public func perExample(_ z: Variable, _ targets: LossTargets) -> Variable {
-        rowwiseLossNode(z, labels: targets.labels, loss: self)
-    }
-
     static let varianceFloor = 1e-24
 
     func rowLoss(_ r: LogitRow, gradient g: UnsafeMutablePointer<Double>?) -> Double {

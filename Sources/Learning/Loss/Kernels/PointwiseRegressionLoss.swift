@@ -3,11 +3,18 @@ import TensorCore
 /// A regression loss ℓ(e) of the error e = ŷ − y alone, given by a Double kernel
 /// returning the value and the derivative dℓ/de.
 ///
-/// Each loss's `perExample` is `pointwiseLossNode(ŷ, targets:, loss: self)`: one fused
+/// `perExample` (the protocol's default) is `pointwiseLossNode(ŷ, targets:, loss: self)`: one fused
 /// tape node whose backward pass is upstream·ℓ'(e), checked by finite differences in the tests.
 protocol PointwiseRegressionLoss: LossFunction {
     /// (ℓ(e), dℓ/de).
     func pointLoss(_ e: Double) -> (value: Double, derivative: Double)
+}
+
+extension PointwiseRegressionLoss {
+    /// One fused node evaluating `pointLoss` on every error.
+    public func perExample(_ yhat: Variable, _ targets: LossTargets) -> Variable {
+        pointwiseLossNode(yhat, targets: targets, loss: self)
+    }
 }
 
 /// The errors e_i = ŷ_i − y_i in Double; predictions [N] or [N, 1], targets [N].

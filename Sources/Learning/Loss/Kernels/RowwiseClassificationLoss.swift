@@ -3,7 +3,7 @@ import TensorCore
 /// A classification loss defined one example at a time by a Double kernel that
 /// returns ℓ(z, y) and, when asked, writes ∂ℓ/∂z.
 ///
-/// Each loss's `perExample` is `rowwiseLossNode(z, labels:, loss: self)`, one
+/// `perExample` (the protocol's default) is `rowwiseLossNode(z, labels:, loss: self)`, one
 /// fused tape node: the forward pass evaluates the kernel on every row (with the
 /// gradient too when the logits need one); the backward pass scales each row's
 /// gradient by its upstream gradient (rows whose upstream is 0, e.g. a class of
@@ -22,6 +22,11 @@ protocol RowwiseClassificationLoss: LossFunction {
 extension RowwiseClassificationLoss {
     static var centersLogits: Bool { true }
     static var usesSoftmax: Bool { true }
+
+    /// One fused node evaluating `rowLoss` on every row.
+    public func perExample(_ z: Variable, _ targets: LossTargets) -> Variable {
+        rowwiseLossNode(z, labels: targets.labels, loss: self)
+    }
 }
 
 /// The fused node of a row-wise loss: values [N] from logits [N, K].

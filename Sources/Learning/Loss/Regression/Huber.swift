@@ -20,10 +20,6 @@ public struct HuberLoss: PointwiseRegressionLoss {
     public init(delta: Double = 1) { self.delta = delta }
     public init(parameters p: LossParameters, context: LossContext) { self.init(delta: p["delta"]) }
 
-    public func perExample(_ yhat: Variable, _ targets: LossTargets) -> Variable {
-        pointwiseLossNode(yhat, targets: targets, loss: self)
-    }
-
     func pointLoss(_ e: Double) -> (value: Double, derivative: Double) {
         let a = Swift.abs(e)
         if a <= delta { return (0.5 * e * e, e) }

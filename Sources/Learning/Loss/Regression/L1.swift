@@ -17,10 +17,6 @@ public struct L1Loss: PointwiseRegressionLoss {
     public init() {}
     public init(parameters: LossParameters, context: LossContext) {}
 
-    public func perExample(_ yhat: Variable, _ targets: LossTargets) -> Variable {
-        pointwiseLossNode(yhat, targets: targets, loss: self)
-    }
-
     func pointLoss(_ e: Double) -> (value: Double, derivative: Double) {
         (Swift.abs(e), e > 0 ? 1 : (e < 0 ? -1 : 0))
     }

@@ -17,10 +17,6 @@ public struct LogCoshLoss: PointwiseRegressionLoss {
     public init() {}
     public init(parameters: LossParameters, context: LossContext) {}
 
-    public func perExample(_ yhat: Variable, _ targets: LossTargets) -> Variable {
-        pointwiseLossNode(yhat, targets: targets, loss: self)
-    }
-
     func pointLoss(_ e: Double) -> (value: Double, derivative: Double) {
         let a = Swift.abs(e)
         return (a + DMath.log1p(DMath.exp(-2 * a)) - DMath.log2, DMath.tanh(e))

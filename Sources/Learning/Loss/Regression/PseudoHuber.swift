@@ -20,10 +20,6 @@ public struct PseudoHuberLoss: PointwiseRegressionLoss {
     public init(delta: Double = 1) { self.delta = delta }
     public init(parameters p: LossParameters, context: LossContext) { self.init(delta: p["delta"]) }
 
-    public func perExample(_ yhat: Variable, _ targets: LossTargets) -> Variable {
-        pointwiseLossNode(yhat, targets: targets, loss: self)
-    }
-
     func pointLoss(_ e: Double) -> (value: Double, derivative: Double) {
         let r = (1 + (e / delta) * (e / delta)).squareRoot()
         return (e * e / (r + 1), e / r)

@@ -22,10 +22,6 @@ public struct QuantileLoss: PointwiseRegressionLoss {
     public init(q: Double = 0.5) { self.q = q }
     public init(parameters p: LossParameters, context: LossContext) { self.init(q: p["q"]) }
 
-    public func perExample(_ yhat: Variable, _ targets: LossTargets) -> Variable {
-        pointwiseLossNode(yhat, targets: targets, loss: self)
-    }
-
     func pointLoss(_ e: Double) -> (value: Double, derivative: Double) {
         let r = -e  // y − ŷ
         if e < 0 { return (q * r, -q) }

@@ -20,10 +20,6 @@ public struct SmoothL1Loss: PointwiseRegressionLoss {
     public init(beta: Double = 1) { self.beta = beta }
     public init(parameters p: LossParameters, context: LossContext) { self.init(beta: p["beta"]) }
 
-    public func perExample(_ yhat: Variable, _ targets: LossTargets) -> Variable {
-        pointwiseLossNode(yhat, targets: targets, loss: self)
-    }
-
     func pointLoss(_ e: Double) -> (value: Double, derivative: Double) {
         let a = Swift.abs(e)
         if a < beta { return (0.5 * e * e / beta, e / beta) }
