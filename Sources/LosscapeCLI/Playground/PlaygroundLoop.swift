@@ -40,22 +40,20 @@ final class PlaygroundLoop {
         if let note = backend.note { state.say(note) }
         session.send(.run)
         let clock = DispatchTime.now().uptimeNanoseconds
-        var frame = Frame(width: 0, height: 0)
         while !state.quit {
             _ = update(&state, .tick(Double(DispatchTime.now().uptimeNanoseconds - clock) / 1e9))
             if let snap = session.snapshots.takeFresh() {
-                for effect in update(&state, .snapshot(snap)) { perform(effect, frame: frame) }
+                for effect in update(&state, .snapshot(snap)) { perform(effect) }
             }
             if let p = landscape.latest(), isNewer(p) { _ = update(&state, .landscape(p)) }
-            frame = Screen.render(state, cache: cache)
-            backend.draw(frame)
+            backend.draw(Screen.render(state, cache: cache))
             guard let key = backend.readKey(timeoutMilliseconds: 33) else { continue }
             if key == .interrupt {
                 state.quit = true
                 return backend.lastSignal.map { 128 + $0 } ?? 130
             }
             for effect in update(&state, .key(key)) {
-                perform(effect, frame: Screen.render(state, cache: cache))
+                perform(effect)
             }
         }
         return 0
@@ -67,7 +65,7 @@ final class PlaygroundLoop {
         return p.generation != old.generation || p.rowsDone != old.rowsDone || p.done != old.done
     }
 
-    func perform(_ effect: Effect, frame: Frame) {
+    func perform(_ effect: Effect) {
         switch effect {
         case .send(let command):
             if case .replace = command { landscape.cancel() }  // its surface belongs to the old run
@@ -77,6 +75,8 @@ final class PlaygroundLoop {
         case .quit: state.quit = true
         case .screenshot:
             do {
+                // the screen as it is now (rendered only when a screenshot is asked for)
+                let frame = Screen.render(state, cache: cache)
                 let name = try Screenshot.write(frame, mode: state.colorMode == .none ? .ansi256 : state.colorMode, to: output)
                 state.say("screenshot: \(name).txt and .ans")
             } catch {
