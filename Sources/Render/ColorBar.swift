@@ -31,7 +31,7 @@ public struct ColorBar: Widget, Sendable {
         self.labelStyle = labelStyle
     }
 
-    /// Draws the bar and labels into `rect`; labels are left out when they leave no room for the bar.
+    /// Draws the bar and labels into `rect`; a label is left out (never cut) when it does not fit.
     public func render(in rect: Rect, into frame: inout Frame) {
         guard !rect.isEmpty else { return }
         switch direction {
@@ -69,8 +69,9 @@ public struct ColorBar: Widget, Sendable {
             }
             for cx in 0..<barW { frame[rect.x + cx, rect.y + cy] = cell }
         }
+        // a label that does not fit whole is left out, never cut (a cut number reads as another)
         let labels = Rect(x: rect.x + barW + 1, y: rect.y, width: rect.width - barW - 1, height: h)
-        frame.put(maxLabel, in: labels.row(0), style: labelStyle)
-        if h >= 2 { frame.put(minLabel, in: labels.row(h - 1), style: labelStyle) }
+        if maxLabel.count <= labels.width { frame.put(maxLabel, in: labels.row(0), style: labelStyle) }
+        if h >= 2, minLabel.count <= labels.width { frame.put(minLabel, in: labels.row(h - 1), style: labelStyle) }
     }
 }

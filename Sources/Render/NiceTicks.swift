@@ -102,10 +102,12 @@ public enum NiceTicks {
             digits = max(1, min(need, 15))
         }
         let sign = v < 0 ? "-" : ""
-        let a = roundSignificant(abs(v), digits)
+        var a = roundSignificant(abs(v), digits)
+        if !a.isFinite { a = abs(v) }  // rounding up past the largest Double
         if a >= 1e15 || a < 0.01 {
             var e = magnitude(a)
             var m = roundSignificant(a / pow10(e), digits)
+            if !m.isFinite { m = a / pow10(e) }
             if m >= 10 { m /= 10; e += 1 }
             return sign + plain(m) + "e" + String(e)
         }
@@ -121,6 +123,7 @@ public enum NiceTicks {
     /// floor(log10(|v|)) for v ≠ 0, robust to log10 rounding.
     static func magnitude(_ v: Double) -> Int {
         let a = abs(v)
+        guard a.isFinite, a > 0 else { return 0 }
         var e = Int(log10(a).rounded(.down))
         if pow10(e) > a { e -= 1 }
         if pow10(e + 1) <= a { e += 1 }

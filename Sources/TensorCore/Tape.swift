@@ -7,6 +7,11 @@
 /// reused so a training step allocates only its tensors.
 ///
 /// A tape is confined to one thread (the engine's queue); it is not Sendable.
+///
+/// Backward closures capture node ids (`{ [aID = a.id] g, acc in … }`), never
+/// `Variable`s: a Variable holds its tape, so a captured one would make a
+/// reference cycle (tape → closure → variable → tape) and every tape that is
+/// dropped without `reset()` would leak with all its tensors.
 public final class Tape {
     /// Receives gradients for nodes during the backward pass.
     public typealias Backward = (_ upstream: Tensor, _ grads: inout GradientAccumulator) -> Void
@@ -99,6 +104,9 @@ public struct GradientAccumulator {
     }
 
     @inlinable public func needs(_ v: Variable) -> Bool { needsGrad[v.id] }
+
+    /// Whether node `id` needs a gradient (backward closures capture ids, see ``Tape``).
+    @inlinable public func needs(_ id: Int) -> Bool { needsGrad[id] }
 }
 
 /// The result of a backward pass: the gradient of each leaf that needs one.

@@ -61,7 +61,7 @@ import Testing
         #expect(lines[6].contains("@") && lines[6].contains(" "))
         #expect(lines[2].hasPrefix("|") && lines[5].hasPrefix("|@@@@"))
         #expect(lines[4].contains("+"), "the centre")
-        #expect(lines[7].contains("α, β ∈ [−1.00, 1.00]"))
+        #expect(lines[7].contains("α, β ∈ [−1, 1]"))
     }
 
     @Test func errorsShowInThePanel() throws {
@@ -72,5 +72,44 @@ import Testing
         p.error = "PCA needs at least 3 recorded weight sets"
         _ = update(&s, .landscape(p))
         #expect(s.currentFlash?.contains("PCA needs") == true)
+    }
+}
+
+/// The PCA path and the centre land on the cells of the grid points they mark
+/// (the path used to end one row above the ✚ in the playground).
+@Suite struct SurfaceGridTests {
+    @Test(arguments: [(41, 30, 24), (41, 60, 40), (11, 37, 13), (81, 50, 34), (5, 5, 5), (51, 120, 80), (41, 37, 13), (41, 45, 27)])
+    func gridPointsRoundTrip(_ c: (Int, Int, Int)) {
+        let g = SurfaceGrid(points: c.0, cols: c.1, pixelRows: c.2)
+        for j in 0..<c.0 where c.1 >= c.0 { #expect(g.gridColumn(ofColumn: g.column(ofGridColumn: j)) == j, "column \(j)") }
+        for i in 0..<c.0 where c.2 >= c.0 { #expect(g.gridRow(ofPixelRow: g.pixelRow(ofGridRow: i)) == i, "row \(i)") }
+        // on a coarser map the centre's pixel still shows the centre (odd grids, as the playground's)
+        let centre = c.0 / 2
+        if c.0 % 2 == 1 && c.2 % 2 == 1 { #expect(g.gridRow(ofPixelRow: g.pixelRow(ofGridRow: centre)) == centre) }
+        if c.0 % 2 == 1 && c.1 % 2 == 1 { #expect(g.gridColumn(ofColumn: g.column(ofGridColumn: centre)) == centre) }
+    }
+
+    /// The last step of a path comes into the centre from less than half a grid step
+    /// above (0.02 < 0.025): every dot of it belongs to the centre's grid point.
+    @Test func pathEndingAtTheCentreIsHiddenUnderIt() throws {
+        let base = try LandscapePanelTests().state()
+        for (w, h) in [(40, 12), (50, 17), (61, 22), (70, 25)] {
+            var s = base
+            let n = 41
+            let coords = (0..<n).map { -1 + 2 * Double($0) / Double(n - 1) }
+            var p = LandscapeWorker.Progress(generation: 1, coordinates: coords,
+                                             rows: Array(repeating: Array(repeating: 1.0, count: n), count: n),
+                                             pcaPath: [SIMD2(0, 0.02), SIMD2(0, 0)], explainedVariance: [0.9, 0.1],
+                                             cosine: nil, center: 1, step: 5, options: LandscapeOptions(directions: .pca, grid: n))
+            p.done = true
+            _ = update(&s, .landscape(p))
+            for theme in [Theme(colorMode: .ansi256, ascii: false), Theme(colorMode: .none, ascii: true)] {
+                var f = Frame(width: w, height: h)
+                LandscapeView.render(s, in: f.area, into: &f, theme: theme)
+                let map = f.lines().dropFirst(2).dropLast(2).joined()
+                #expect(!map.contains(theme.ascii ? "o" : "•"), "\(w)×\(h): the path shows beside the centre")
+                #expect(map.contains(theme.ascii ? "+" : "✚"))
+            }
+        }
     }
 }

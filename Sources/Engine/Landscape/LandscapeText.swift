@@ -18,6 +18,7 @@ public enum LandscapeText {
         } else {
             t = (v - lo) / (hi - lo)
         }
+        guard !t.isNaN else { return ramp[0] }
         t = min(max(t, 0), 1)
         return ramp[min(ramp.count - 1, Int(t * Double(ramp.count)))]
     }
@@ -31,7 +32,7 @@ public enum LandscapeText {
         let log = surface.metric == .loss && range.lowerBound > 0 && range.upperBound / range.lowerBound > 10
         var cells = surface.values.map { row in row.map { shade($0, range.lowerBound, range.upperBound, log: log) } }
         if let p = setup.pca {
-            for point in p.path {
+            for point in p.path where point.x.isFinite && point.y.isFinite && grid.span > 0 {
                 let j = Int(((point.x + grid.span) / (2 * grid.span) * Double(n - 1)).rounded())
                 let i = Int(((point.y + grid.span) / (2 * grid.span) * Double(n - 1)).rounded())
                 if i >= 0 && i < n && j >= 0 && j < n { cells[i][j] = "o" }

@@ -16,6 +16,22 @@ public struct RunSnapshot: Sendable {
     /// The weights recorded along training (for the landscape's PCA path).
     public let trajectory: WeightTrajectory
 
+    /// A picture from its parts (tests, and runs replayed from a folder).
+    public init(spec: RunSpec, dataset: Dataset, model: MLP, initialModel: MLP, step: Int, epoch: Double,
+                health: RunHealth, history: MetricHistory, latest: MetricRecord?,
+                trajectory: WeightTrajectory = WeightTrajectory()) {
+        self.spec = spec
+        self.dataset = dataset
+        self.model = model
+        self.initialModel = initialModel
+        self.step = step
+        self.epoch = epoch
+        self.health = health
+        self.history = history
+        self.latest = latest
+        self.trajectory = trajectory
+    }
+
     /// A picture of `trainer` now (computes the current metrics when healthy).
     public init(_ trainer: Trainer, history: MetricHistory, trajectory: WeightTrajectory = WeightTrajectory()) {
         self.trajectory = trajectory

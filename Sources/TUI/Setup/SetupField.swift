@@ -108,6 +108,7 @@ public enum SetupField: Hashable, Sendable {
 
 /// Compact numbers for the panel: 0.01, 1e-05, 2.5.
 func format(_ x: Double) -> String {
+    guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "inf" : "-inf") }
     if x == 0 { return "0" }
     if abs(x) < 1e-3 || abs(x) >= 1e5 {
         let e = x.exponentForFormatting
@@ -118,7 +119,7 @@ func format(_ x: Double) -> String {
 
 private func formatMantissa(_ x: Double) -> String {
     let r = (x * 1e4).rounded() / 1e4
-    return r == r.rounded() ? String(Int(r)) : "\(r)"
+    return r == r.rounded() && abs(r) < 1e15 ? String(Int(r)) : "\(r)"
 }
 
 private func pow10(_ e: Int) -> Double {

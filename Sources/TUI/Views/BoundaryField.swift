@@ -1,4 +1,5 @@
 import Engine
+import Render
 import Learning
 import TensorCore
 
@@ -28,9 +29,9 @@ struct BoundaryField {
 
     /// The pixel (col, row) of a point, or nil outside.
     func pixel(_ x: Double, _ y: Double) -> (col: Int, row: Int)? {
-        let c = Int(((x - xmin) / (xmax - xmin) * Double(cols)).rounded(.down))
-        let r = Int(((ymax - y) / (ymax - ymin) * Double(rows)).rounded(.down))
-        guard c >= 0, c < cols, r >= 0, r < rows else { return nil }
+        guard let c = CellIndex.inside((x - xmin) / (xmax - xmin) * Double(cols), 0..<cols, rounding: .down),
+              let r = CellIndex.inside((ymax - y) / (ymax - ymin) * Double(rows), 0..<rows, rounding: .down)
+        else { return nil }
         return (c, r)
     }
 

@@ -125,7 +125,9 @@ enum DecisionBoundaryView {
         for (split, color, marker) in [(d.train, Theme.trainColor, Character("o")), (d.test, Theme.testColor, Character("+"))] {
             for i in 0..<split.count {
                 let (u, v) = dot(Double(split.x[i, 0]), Double(split.targets[i]))
-                if v >= 0 && v < dh { canvas.set(x: Int(u.rounded()), y: Int(v.rounded()), color: color, marker: marker) }
+                if let x = CellIndex.inside(u, 0..<canvas.dotWidth), let y = CellIndex.inside(v, 0..<canvas.dotHeight) {
+                    canvas.set(x: x, y: y, color: color, marker: marker)
+                }
             }
         }
         let n = canvas.dotWidth

@@ -26,7 +26,7 @@ enum LandscapeView {
             }
             return
         }
-        frame.put(String(caption(p, s, state).prefix(inner.width)), x: inner.x, y: inner.y, style: theme.dim, clippedTo: rows[0])
+        frame.put(caption(p, s, state).fitted(to: inner.width), x: inner.x, y: inner.y, style: theme.dim, clippedTo: rows[0])
         if let error = p.error {
             frame.put(String(error.prefix(inner.width)), x: inner.x, y: rows[1].y, style: Style(bold: true), clippedTo: rows[1])
             return
@@ -36,52 +36,78 @@ enum LandscapeView {
         } else {
             renderSurface(p, s, in: rows[1], into: &frame, theme: theme)
         }
-        let span = p.coordinates.last ?? 1
-        let axes = p.rows.isEmpty ? "α: d₁ (slice), 0 → 1 = init → now"
-            : "α, β ∈ [−\(fixed(span, 2)), \(fixed(span, 2))]  \(theme.ascii ? "+" : "✚") centre" + (p.pcaPath != nil ? "  \(theme.ascii ? "o" : "•") path" : "")
-        frame.put(String(axes.prefix(inner.width)), x: inner.x, y: rows[2].y, style: theme.dim, clippedTo: rows[2])
+        frame.put(legend(p, theme: theme).fitted(to: inner.width), x: inner.x, y: rows[2].y, style: theme.dim, clippedTo: rows[2])
     }
 
-    static func caption(_ p: LandscapeWorker.Progress, _ s: LandscapeSettings, _ state: AppState) -> String {
-        var parts: [String] = []
-        let pca = p.explainedVariance.flatMap { $0.count >= 2 ? $0 : nil }
-        parts.append(pca.map { "PCA \(fixed($0[0] * 100, 0))%/\(fixed($0[1] * 100, 0))%" } ?? "random·\(p.options.effectiveNormalization.rawValue)")
-        if !p.done { parts.append(p.rows.isEmpty ? "computing…" : "\(p.rowsDone)/\(p.rows.count) rows") }
-        if !p.rows.isEmpty { parts.append("\(p.coordinates.count)²") }
-        parts.append("@ step \(p.step)")
-        if pca == nil, let c = p.cosine { parts.append("cos \(fixed(c, 2))") }
-        if let c = p.center { parts.append("centre \(NiceTicks.format(c))") }
-        if let h = p.sharpness { parts.append("λmax \(NiceTicks.format(h))") }
-        if s.logScale { parts.append("log") }
-        if s.autoRefresh { parts.append("auto") }
-        return parts.joined(separator: "  ")
+    /// The line under the map: the axes' range and what the marks mean.
+    static func legend(_ p: LandscapeWorker.Progress, theme: Theme) -> FieldLine {
+        typealias F = FieldLine.Field
+        if p.rows.isEmpty { return FieldLine([F("α: d₁ (slice), 0 → 1 = init → now")]) }
+        let span = p.coordinates.last ?? 1
+        var fields = [F("α, β ∈ [−\(NiceTicks.format(span)), \(NiceTicks.format(span))]", priority: 3),
+                      F("\(theme.ascii ? "+" : "✚") centre", priority: 2)]
+        if p.pcaPath != nil { fields.append(F("\(theme.ascii ? "o" : "•") path", priority: 2)) }
+        if theme.hasColor && !theme.ascii { fields.append(F("· contour", priority: 1)) }
+        if p.rows.contains(where: { $0?.contains { !$0.isFinite } ?? false }) {
+            fields.append(F(theme.hasColor && !theme.ascii ? "▀ nan/inf" : "! nan/inf", priority: 4))
+        }
+        return FieldLine(fields)
     }
+
+    /// The header: fields dropped whole by priority when the panel is narrow (never cut).
+    static func caption(_ p: LandscapeWorker.Progress, _ s: LandscapeSettings, _ state: AppState) -> FieldLine {
+        typealias F = FieldLine.Field
+        var fields: [F] = []
+        let pca = p.explainedVariance.flatMap { $0.count >= 2 ? $0 : nil }
+        fields.append(F(pca.map { "PCA \(fixed($0[0] * 100, 0))%/\(fixed($0[1] * 100, 0))%" } ?? "random·\(p.options.effectiveNormalization.rawValue)", priority: 2))
+        if !p.done { fields.append(F(p.rows.isEmpty ? "computing…" : "\(p.rowsDone)/\(p.rows.count) rows", priority: 6)) }
+        if !p.rows.isEmpty { fields.append(F("\(p.coordinates.count)²", priority: 1)) }
+        fields.append(F("@ step \(p.step)", priority: 3))
+        if pca == nil, let c = p.cosine { fields.append(F("cos \(fixed(c, 2))", priority: 0)) }
+        if let c = p.center { fields.append(F("centre \(NiceTicks.format(c))", priority: 5)) }
+        if let h = p.sharpness { fields.append(F("λmax \(NiceTicks.format(h))", priority: 5)) }
+        let bad = p.rows.reduce(0) { $0 + ($1?.filter { !$0.isFinite }.count ?? 0) }
+        if bad > 0 { fields.append(F("\(bad) nan/inf", priority: 4)) }
+        if s.logScale { fields.append(F("log", priority: 4)) }
+        if s.autoRefresh { fields.append(F("auto", priority: 4)) }
+        return FieldLine(fields)
+    }
+
+    /// The colour of a value that cannot be placed on the scale (NaN, ±inf).
+    static let nonFiniteColor = Color(hex: 0xff40ff)
 
     static func renderSurface(_ p: LandscapeWorker.Progress, _ s: LandscapeSettings, in area: Rect, into frame: inout Frame, theme: Theme) {
-        let parts = area.split(.horizontal, [.fill, .length(min(10, area.width / 4))])
+        let values = p.rows.compactMap { $0 }.joined()
+        let finite = values.filter(\.isFinite)
+        let lo = finite.min() ?? 0, hi = finite.max() ?? 0
+        let minLabel = NiceTicks.format(lo, significantDigits: 2), maxLabel = NiceTicks.format(hi, significantDigits: 2)
+        // the colour bar's column is as wide as its labels (never cut)
+        let barWidth = 2 + 1 + max(minLabel.count, maxLabel.count) + 1
+        let withBar = area.width - barWidth >= 8 && !finite.isEmpty
+        let parts = withBar ? area.split(.horizontal, [.fill, .length(barWidth)]) : [area]
         let map = parts[0]
-        let values = p.rows.compactMap { $0 }.joined().filter(\.isFinite)
-        guard let lo = values.min(), let hi = values.max() else { return }
-        let n = p.coordinates.count
         let halfBlocks = theme.hasColor && !theme.ascii
-        let pxRows = halfBlocks ? map.height * 2 : map.height
+        let grid = SurfaceGrid(points: p.coordinates.count, cols: map.width, pixelRows: halfBlocks ? map.height * 2 : map.height)
+        guard grid.points > 0 else { return }
         func value(_ col: Int, _ pxRow: Int) -> Double? {
-            let j = min(n - 1, col * n / max(map.width, 1))
-            let i = min(n - 1, (pxRows - 1 - pxRow) * n / max(pxRows, 1))  // β grows upwards
-            return p.rows[i]?[j]
+            p.rows[grid.gridRow(ofPixelRow: pxRow)]?[grid.gridColumn(ofColumn: col)]
         }
         func t(_ v: Double) -> Double { ColorMap.normalize(v, lo: lo, hi: hi, log: s.logScale) }
+        func color(_ v: Double) -> Color { v.isFinite ? ColorMap.viridis(t(v)) : nonFiniteColor }
         if halfBlocks {
-            let heat = Heatmap(cols: map.width, rows: pxRows) { c, r in value(c, r).map { ColorMap.viridis(t($0)) } }
+            let heat = Heatmap(cols: map.width, rows: grid.pixelRows) { c, r in value(c, r).map(color) }
             frame.render(heat, in: map)
         } else {
             Heatmap.renderGlyphs(in: map, into: &frame, style: { c, r in
-                theme.hasColor ? Style(fg: value(c, r).map { ColorMap.viridis(t($0)) } ?? .default) : .plain
-            }) { c, r in value(c, r).map { ShadeRamp.glyph(t($0)) } ?? " " }
+                theme.hasColor ? Style(fg: value(c, r).map(color) ?? .default) : .plain
+            }) { c, r in value(c, r).map { $0.isFinite ? ShadeRamp.glyph(t($0)) : "!" } ?? " " }
         }
-        // contour dots where the colour level steps between neighbouring cells
+        // contour dots where the colour level steps between neighbouring cells (finite values only)
         if halfBlocks {
-            func level(_ c: Int, _ y: Int) -> Int? { value(c, 2 * y).map { Int((t($0) * levels).rounded(.down)) } }
+            func level(_ c: Int, _ y: Int) -> Int? {
+                guard let v = value(c, 2 * y), v.isFinite else { return nil }
+                return CellIndex.of(t(v) * levels, in: 0...Int(levels), rounding: .down)
+            }
             for y in 0..<map.height {
                 for c in 0..<map.width {
                     guard let l = level(c, y) else { continue }
@@ -93,13 +119,11 @@ enum LandscapeView {
                 }
             }
         }
-        // the PCA path and the centre
-        let span = p.coordinates.last ?? 1
+        // the PCA path and the centre, each on the cell that shows its grid point
         func cell(_ a: Double, _ b: Double) -> (Int, Int)? {
-            let cx = Int(((a + span) / (2 * span) * Double(map.width)).rounded(.down))
-            let cy = Int(((span - b) / (2 * span) * Double(map.height)).rounded(.down))
-            guard cx >= 0, cx < map.width, cy >= 0, cy < map.height else { return nil }
-            return (map.x + cx, map.y + cy)
+            guard let j = grid.nearestIndex(a, p.coordinates), let i = grid.nearestIndex(b, p.coordinates) else { return nil }
+            let y = grid.pixelRow(ofGridRow: i)
+            return (map.x + grid.column(ofGridColumn: j), map.y + (halfBlocks ? y / 2 : y))
         }
         let ink = theme.hasColor ? Color(hex: 0xffffff) : .default
         if let path = p.pcaPath {
@@ -112,7 +136,7 @@ enum LandscapeView {
         }
         if let (x, y) = cell(0, 0) { frame.stamp(theme.ascii ? "+" : "✚", x: x, y: y, fg: theme.hasColor ? Color(hex: 0xff2020) : .default, bold: true) }
         if parts.count > 1 {
-            let bar = ColorBar(.vertical, minLabel: NiceTicks.format(lo, significantDigits: 2), maxLabel: NiceTicks.format(hi, significantDigits: 2),
+            let bar = ColorBar(.vertical, minLabel: minLabel, maxLabel: maxLabel,
                                ascii: !halfBlocks, labelStyle: theme.dim) { ColorMap.viridis($0) }
             frame.render(bar, in: parts[1].inset(left: 1))
         }

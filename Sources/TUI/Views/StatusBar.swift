@@ -19,7 +19,7 @@ enum StatusBar {
         parts.append(stateText)
         parts.append("step \(run.step)")
         parts.append("epoch \(fixed(run.epoch, 1))")
-        if state.running { parts.append("\(Int(state.snapshot?.stepsPerSecond.rounded() ?? 0)) steps/s") }
+        if state.running { parts.append("\(fixed(state.snapshot?.stepsPerSecond ?? 0, 0)) steps/s") }
         if let r = run.latest {
             parts.append("lr \(format(r.learningRate))")
             parts.append("loss \(fixed(r.trainLoss, 4))" + (r.testLoss.map { "/\(fixed($0, 4))" } ?? ""))
@@ -60,7 +60,7 @@ func fixed(_ x: Double, _ digits: Int) -> String {
     for _ in 0..<digits { p *= 10 }
     let r = (x * p).rounded() / p
     var s = "\(abs(r))"
-    if s.contains("e") { return format(x) }
+    if !r.isFinite || s.contains("e") { return format(x) }
     if !s.contains(".") { s += "." }
     let decimals = s.split(separator: ".", omittingEmptySubsequences: false)[1].count
     if decimals < digits { s += String(repeating: "0", count: digits - decimals) }

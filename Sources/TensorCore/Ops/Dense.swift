@@ -32,11 +32,11 @@ extension Variable {
                                  b: vw.pointer, ldb: inputs, transposeB: true,
                                  c: c.baseAddress!, bias: vb.pointer, epilogue: activation.epilogue)
         }
-        return x.tape.record(y, inputs: x, w, b) { g, acc in
+        return x.tape.record(y, inputs: x, w, b) { [bID = b.id, wID = w.id, xID = x.id] g, acc in
             let (dz, db) = activationGradient(g, y, activation)
-            if acc.needs(b) { acc.add(db, to: b.id) }
-            if acc.needs(w) { acc.add(Tensor.matmul(dz, vx, transposeA: true), to: w.id) }
-            if acc.needs(x) { acc.add(Tensor.matmul(dz, vw), to: x.id) }
+            if acc.needs(bID) { acc.add(db, to: bID) }
+            if acc.needs(wID) { acc.add(Tensor.matmul(dz, vx, transposeA: true), to: wID) }
+            if acc.needs(xID) { acc.add(Tensor.matmul(dz, vw), to: xID) }
         }
     }
 }

@@ -27,11 +27,11 @@ extension Variable {
                 b[i] = x[i * k + c]
             }
         }
-        return tape.record(out, inputs: self) { g, acc in
+        return tape.record(out, inputs: self) { [selfID = self.id] g, acc in
             var d = Tensor.zeros(s)
             let pg = g.pointer
             d.withUnsafeMutableBufferPointer { b in for (i, c) in columns.enumerated() { b[i * k + c] = pg[i] } }
-            acc.add(d, to: self.id)
+            acc.add(d, to: selfID)
         }
     }
 
@@ -55,11 +55,11 @@ extension Variable {
                 }
             }
         }
-        return tape.record(out, inputs: self) { g, acc in
+        return tape.record(out, inputs: self) { [selfID = self.id] g, acc in
             var d = Tensor.zeros(s)
             let pg = g.pointer
             d.withUnsafeMutableBufferPointer { b in for (pos, src) in perm.enumerated() { b[src] = pg[pos] } }
-            acc.add(d, to: self.id)
+            acc.add(d, to: selfID)
         }
     }
 
@@ -77,13 +77,13 @@ extension Variable {
         out.withUnsafeMutableBufferPointer { b in
             for r in 0..<rows { for j in 0..<k { b[r * k + j] = v[r * n + j] } }
         }
-        return tape.record(out, inputs: sorted) { g, acc in
+        return tape.record(out, inputs: sorted) { [sortedID = sorted.id] g, acc in
             var d = Tensor.zeros(s)
             let pg = g.pointer
             d.withUnsafeMutableBufferPointer { b in
                 for r in 0..<rows { for j in 0..<k { b[r * n + j] = pg[r * k + j] } }
             }
-            acc.add(d, to: sorted.id)
+            acc.add(d, to: sortedID)
         }
     }
 }

@@ -4,11 +4,11 @@ extension Variable {
     public static func matmul(_ a: Variable, _ b: Variable, transposeB: Bool = false) -> Variable {
         let (va, vb) = (a.value, b.value)
         let y = Tensor.matmul(va, vb, transposeB: transposeB)
-        return a.tape.record(y, inputs: a, b) { g, acc in
-            if acc.needs(a) { acc.add(Tensor.matmul(g, vb, transposeB: !transposeB), to: a.id) }
-            if acc.needs(b) {
+        return a.tape.record(y, inputs: a, b) { [aID = a.id, bID = b.id] g, acc in
+            if acc.needs(aID) { acc.add(Tensor.matmul(g, vb, transposeB: !transposeB), to: aID) }
+            if acc.needs(bID) {
                 // d(A·B)/dB = Aᵀ·G; d(A·Bᵀ)/dB = Gᵀ·A
-                acc.add(transposeB ? Tensor.matmul(g, va, transposeA: true) : Tensor.matmul(va, g, transposeA: true), to: b.id)
+                acc.add(transposeB ? Tensor.matmul(g, va, transposeA: true) : Tensor.matmul(va, g, transposeA: true), to: bID)
             }
         }
     }
@@ -27,10 +27,10 @@ extension Variable {
                 for j in 0..<out { d[r * out + j] += pb[j] }
             }
         }
-        return x.tape.record(y, inputs: x, w, b) { g, acc in
-            if acc.needs(x) { acc.add(Tensor.matmul(g, vw), to: x.id) }
-            if acc.needs(w) { acc.add(Tensor.matmul(g, vx, transposeA: true), to: w.id) }
-            if acc.needs(b) { acc.add(g.sum(alongAxis: 0), to: b.id) }
+        return x.tape.record(y, inputs: x, w, b) { [bID = b.id, wID = w.id, xID = x.id] g, acc in
+            if acc.needs(xID) { acc.add(Tensor.matmul(g, vw), to: xID) }
+            if acc.needs(wID) { acc.add(Tensor.matmul(g, vx, transposeA: true), to: wID) }
+            if acc.needs(bID) { acc.add(g.sum(alongAxis: 0), to: bID) }
         }
     }
 }

@@ -9,13 +9,13 @@ extension Variable {
     @inlinable
     func elementwise(_ y: Tensor, _ dy: @escaping (Float, Float) -> Float) -> Variable {
         let x = value
-        return tape.record(y, inputs: self) { g, acc in
+        return tape.record(y, inputs: self) { [selfID = self.id] g, acc in
             var d = Tensor(uninitializedShape: x.shape)
             let px = x.pointer, py = y.pointer, pg = g.pointer
             d.withUnsafeMutableBufferPointer { b in
                 for i in 0..<b.count { b[i] = pg[i] * dy(px[i], py[i]) }
             }
-            acc.add(d, to: self.id)
+            acc.add(d, to: selfID)
         }
     }
 
@@ -25,7 +25,7 @@ extension Variable {
         _ y: Tensor, _ dy: @escaping (SIMD8<Float>, SIMD8<Float>) -> SIMD8<Float>
     ) -> Variable {
         let x = value
-        return tape.record(y, inputs: self) { g, acc in
+        return tape.record(y, inputs: self) { [selfID = self.id] g, acc in
             // d = g · dy(x, y), computed blockwise
             var d = Tensor(uninitializedShape: x.shape)
             let n = x.count
@@ -47,7 +47,7 @@ extension Variable {
                     for j in 0..<(n - i) { pd[i + j] = r[j] }
                 }
             }
-            acc.add(d, to: self.id)
+            acc.add(d, to: selfID)
         }
     }
 

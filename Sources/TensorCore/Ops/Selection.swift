@@ -59,12 +59,12 @@ extension Variable {
 
     static func select(_ mask: Tensor, _ a: Variable, _ b: Variable, value y: Tensor) -> Variable {
         let (sa, sb) = (a.shape, b.shape)
-        return a.tape.record(y, inputs: a, b) { g, acc in
-            if acc.needs(a) {
-                acc.add(g.zipSIMD(mask) { g, m in g.replacing(with: 0, where: m .== 0) }.summed(toShape: sa), to: a.id)
+        return a.tape.record(y, inputs: a, b) { [aID = a.id, bID = b.id] g, acc in
+            if acc.needs(aID) {
+                acc.add(g.zipSIMD(mask) { g, m in g.replacing(with: 0, where: m .== 0) }.summed(toShape: sa), to: aID)
             }
-            if acc.needs(b) {
-                acc.add(g.zipSIMD(mask) { g, m in g.replacing(with: 0, where: m .!= 0) }.summed(toShape: sb), to: b.id)
+            if acc.needs(bID) {
+                acc.add(g.zipSIMD(mask) { g, m in g.replacing(with: 0, where: m .!= 0) }.summed(toShape: sb), to: bID)
             }
         }
     }

@@ -49,7 +49,7 @@ public func softmaxCrossEntropy(_ z: Variable, labels: [Int], classWeights: [Flo
     }
     let denom = wsum > 0 ? wsum : 1
     let value = Tensor(scalar: Float(total / denom))
-    return z.tape.record(value, inputs: z) { g, acc in
+    return z.tape.record(value, inputs: z) { [zID = z.id] g, acc in
         var d = logp.mapSIMD(FastMath.exp)  // softmax(z/T)
         let scale = g.scalar / Float(denom) / temperature
         d.withUnsafeMutableBufferPointer { b in
@@ -59,6 +59,6 @@ public func softmaxCrossEntropy(_ z: Variable, labels: [Int], classWeights: [Flo
                 for j in 0..<k { b[i * k + j] *= s }
             }
         }
-        acc.add(d, to: z.id)
+        acc.add(d, to: zID)
     }
 }

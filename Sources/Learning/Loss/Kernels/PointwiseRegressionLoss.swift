@@ -30,12 +30,12 @@ func pointwiseLossNode<L: PointwiseRegressionLoss>(_ yhat: Variable, targets: Lo
     let e = regressionErrors(yhat.value, targets.values)
     let values = Tensor(e.map { Float(loss.pointLoss($0).value) })
     let shape = yhat.shape
-    return yhat.tape.record(values, inputs: yhat) { upstream, acc in
+    return yhat.tape.record(values, inputs: yhat) { [yhatID = yhat.id] upstream, acc in
         let g = upstream.pointer
         let d = (0..<e.count).map { i -> Float in
             let gi = Double(g[i])
             return gi == 0 ? 0 : Float(gi * loss.pointLoss(e[i]).derivative)
         }
-        acc.add(Tensor(shape: shape, scalars: d), to: yhat.id)
+        acc.add(Tensor(shape: shape, scalars: d), to: yhatID)
     }
 }

@@ -55,7 +55,7 @@ func rowwiseLossNode<L: RowwiseClassificationLoss>(_ z: Variable, labels: [Int],
             }
         }
     }
-    return z.tape.record(values, inputs: z) { upstream, acc in
+    return z.tape.record(values, inputs: z) { [zID = z.id] upstream, acc in
         var d = rowGradients
         let g = upstream.pointer
         d.withUnsafeMutableBufferPointer { out in
@@ -64,6 +64,6 @@ func rowwiseLossNode<L: RowwiseClassificationLoss>(_ z: Variable, labels: [Int],
                 for j in 0..<k { out[i * k + j] = gi == 0 ? 0 : gi * out[i * k + j] }
             }
         }
-        acc.add(d, to: z.id)
+        acc.add(d, to: zID)
     }
 }

@@ -53,14 +53,14 @@ public struct ZErrorLoss: LossFunction {
             ? Tensor(terms.map { Float(n * $0) })
             : Tensor(scalar: Float(terms.reduce(0, +)))
         let shape = yhat.shape
-        return yhat.tape.record(value, inputs: yhat) { upstream, acc in
+        return yhat.tape.record(value, inputs: yhat) { [yhatID = yhat.id] upstream, acc in
             let g = upstream.pointer
             let d = e.indices.map { i -> Float in
                 guard m[i] else { return 0 }
                 let gi = perExample ? n * Double(g[i]) : Double(g[0])
                 return Float(gi * 2 * e[i] / denominator)
             }
-            acc.add(Tensor(shape: shape, scalars: d), to: yhat.id)
+            acc.add(Tensor(shape: shape, scalars: d), to: yhatID)
         }
     }
 }
