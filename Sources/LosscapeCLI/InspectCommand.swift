@@ -8,10 +8,13 @@ struct InspectCommand: ParsableCommand {
         commandName: "inspect",
         abstract: "Show a loss: formula, paper, parameters, and plots of ℓ and its gradient.",
         discussion: """
-            Classification losses are plotted against p_y ∈ (0, 1), the label's probability, with \
-            the rest of the mass spread evenly over the other K − 1 classes (z_y = log p_y); the \
-            gradient is ∂ℓ/∂z_y. Regression losses are plotted against the error e = ŷ − y ∈ [−3, 3] \
-            with ∂ℓ/∂ŷ. Exit status: 0, or 1 for an unknown loss or a bad parameter.
+            ℓ and its derivative dℓ/dx are drawn along a stated path x ↦ z(x) through logit space: \
+            against p_y for the losses of the softmax probabilities (z_y = log p_y, the other K − 1 \
+            classes sharing 1 − p_y), against the logit margin t (z_y = t, other logits 0) for the \
+            others, against the loss's own probability for taylor_softmax and sparsemax, against ẑ_y \
+            for z_loss, and against the residual e = ŷ − y ∈ [−3, 3] for regression. --json prints \
+            the same as one JSON object (loss, task, formula, paper, studied_in, parameters, curve). \
+            Exit status: 0, or 1 for an unknown loss or a bad parameter.
             """)
 
     @Argument(help: "The loss id (see `losscape list losses`).")
@@ -23,6 +26,9 @@ struct InspectCommand: ParsableCommand {
 
     @Option(help: "Classes K for the curve (classification; default 2, 3 for z_loss).")
     var classes: Int?
+
+    @Flag(help: "Print what the panel draws as one JSON object instead of text.")
+    var json = false
 
     /// Columns and rows of the two plots together.
     static let plotWidth = 72, plotHeight = 18
@@ -69,14 +75,18 @@ struct InspectCommand: ParsableCommand {
         }
         let context = family == .classification ? LossShape.context(classes: k) : LossContext.regression()
         let made = try LossCatalog.make(loss, parameters: values, context: context, family: family)
+        if json { return [self.json(made, values: values, classes: k)] }
         return describe(made.info, values: values, classes: k) + [""] + plot(made, classes: k)
     }
 
     func describe(_ i: LossInfo, values: [String: Double], classes k: Int) -> [String] {
         var out = ["\(i.id)  (\(i.family.rawValue)\(i.minClasses > 2 ? ", K ≥ \(i.minClasses)" : ""))",
                    "  \(i.summary)",
-                   "  formula   \(i.formula)",
-                   "  paper     \(i.paper)"]
+                   "  formula   \(i.formula)"]
+        if let p = LossPapers.byLoss[i.id] {
+            out.append("  paper     \(p.origin.title) (\(p.origin.short), \(p.origin.venue))")
+            for (n, title) in p.studiedIn.enumerated() { out.append((n == 0 ? "  studied   " : "            ") + title) }
+        }
         if i.parameters.isEmpty {
             out.append("  parameters: none")
         } else {
@@ -84,43 +94,32 @@ struct InspectCommand: ParsableCommand {
             let width = i.parameters.map(\.name.count).max()!
             for p in i.parameters {
                 let v = values[p.name] ?? p.defaultValue
+                let note = LossNotes.parameter(i.id, p.name)
                 out.append("    " + pad(p.name, width + 1) + pad("= \(formatParameter(v))", 10)
-                           + pad("default \(formatParameter(p.defaultValue))", 13) + pad("range \(p.rangeText)", 18) + p.summary)
+                           + pad("default \(formatParameter(p.defaultValue))\(note.ours ? " (ours)" : "")", 20)
+                           + pad("range \(p.rangeText)", 18) + p.summary)
+                if !note.note.isEmpty { out.append("    " + String(repeating: " ", count: width + 1) + "  " + note.note) }
             }
         }
+        for caveat in LossNotes.caveats(i.id) { out.append("  caveat    " + caveat) }
         return out
     }
 
-    /// The two plots (ℓ above, the gradient below) and a line saying what they show.
+    /// The two plots (ℓ above, dℓ/dx below) and a line saying what they show.
     func plot(_ loss: any LossFunction, classes k: Int) -> [String] {
-        let family = loss.info.family
         let curve = LossShape.curve(loss, classes: k, points: 2 * Self.plotWidth)
-        let x = LossShape.xLabel(family), gradient = LossShape.gradientLabel(family)
-        var caption = family == .classification
-            ? "ℓ and \(gradient) against \(x) ∈ (0, 1), K = \(k), the other classes sharing 1 − p_y evenly"
-            : "ℓ and \(gradient) against \(x) = ŷ − y ∈ [−3, 3]"
-        if let note = LossShape.note(for: loss.info.id) { caption += "\n(\(note))" }
+        let v = curve.variable
+        let caption = "ℓ and \(v.derivativeName) against \(v.axisName) ∈ [\(NiceTicks.format(curve.x.first ?? 0)), "
+            + "\(NiceTicks.format(curve.x.last ?? 0))]: \(curve.assumption)"
         var frame = Frame(width: Self.plotWidth, height: Self.plotHeight)
         let half = Self.plotHeight / 2
-        let charts = [("ℓ", curve.map { ChartPoint($0.x, $0.loss) }),
-                      (gradient, curve.map { ChartPoint($0.x, $0.gradient) })]
-            .map { LineChart(series: [Series($0.0, points: $0.1)]) }
-        // Indent the chart with narrower y labels so both plots share their x positions.
-        let widths = charts.map { Self.yLabelWidth($0, height: half) }
-        for (row, chart) in charts.enumerated() {
-            let indent = widths.max()! - widths[row]
-            frame.render(chart, in: Rect(x: indent, y: row * half, width: Self.plotWidth - indent, height: half))
+        var charts = [("ℓ", curve.loss), (v.derivativeName, curve.derivative)]
+            .map { LineChart(series: [Series($0.0, points: zip(curve.x, $0.1).map { ChartPoint($0, $1) })]) }
+        let width = charts.map { $0.yLabelWidth(height: half) }.max()!
+        for (row, _) in charts.enumerated() {
+            charts[row].minimumLabelWidth = width
+            frame.render(charts[row], in: Rect(x: 0, y: row * half, width: Self.plotWidth, height: half))
         }
-        return caption.split(separator: "\n").map(String.init) + frame.lines(trimmingTrailingSpaces: true)
-    }
-
-    /// The width of a linear chart's y labels in a rect `height` rows high (as
-    /// `LineChart` lays them out: a legend row, two x-axis rows, ticks every other row).
-    static func yLabelWidth(_ chart: LineChart, height: Int) -> Int {
-        let plotRows = height - 1 - 2
-        guard plotRows >= 1 else { return 1 }
-        let y = chart.resolvedRanges().y
-        let (ticks, step) = NiceTicks.linearWithStep(y.lo, y.hi, maxCount: max(1, (plotRows + 1) / 2))
-        return max(1, ticks.map { NiceTicks.format($0, step: step).count }.max() ?? 1)
+        return [caption] + frame.lines(trimmingTrailingSpaces: true)
     }
 }

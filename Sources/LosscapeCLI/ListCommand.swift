@@ -27,6 +27,7 @@ struct ListCommand: ParsableCommand {
                 let i = e.info
                 let params = i.parameters.map { "\($0.name)=\(formatParameter($0.defaultValue))" }.joined(separator: " ")
                 return pad(i.id, 16) + pad(i.family == .classification ? "class" : "regr", 6) + pad(params, 30) + i.summary
+                    + (i.paper.isEmpty ? "" : " — " + i.paper)
             }
         case .datasets:
             return DatasetKind.allCases.map { k in

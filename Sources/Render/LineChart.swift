@@ -58,7 +58,8 @@ public enum AxisRange: Hashable, Sendable {
 ///     0    5   10
 /// ```
 /// - Points with a non-finite x or y are skipped and break the line (as do y ≤ 0 in log-y).
-/// - Auto ranges span the data exactly; a constant series gets ±10 % (±1 at 0; ±½ decade in log-y).
+/// - Auto ranges span the data exactly; a constant series (spread ≤ 1e-6 of its values: rounding noise)
+///   gets ±10 % (±1 at 0; ±½ decade in log-y), so noise is never magnified into a curve.
 ///   The y range covers only points whose x lies in the x range.
 /// - Log-y plots log10(y); ticks at powers of ten (see ``NiceTicks/log(_:_:maxCount:)``).
 /// - Where series share a cell, the later series in ``series`` wins the cell's colour.
@@ -84,6 +85,9 @@ public struct LineChart: Widget, Sendable {
     public var labelStyle: Style
     /// Shown in the middle of the plot when no series has a point to draw.
     public var emptyText: String
+    /// The y labels' column is at least this wide (to align the plots of charts stacked
+    /// above each other; see ``yLabelWidth(height:)``).
+    public var minimumLabelWidth = 0
 
     /// A chart; everything but the series has a default.
     public init(
@@ -119,13 +123,16 @@ public struct LineChart: Widget, Sendable {
         if case let .fixed(a, b) = yRange, let pa = plotY(a), let pb = plotY(b), pa != pb {
             y = (min(pa, pb), max(pa, pb))
         } else if let lo = ys.min(), let hi = ys.max() {
-            if lo != hi {
+            // a spread within rounding (≤ 1e-6 of the values) is a constant, not a curve to magnify
+            let constant = hi - lo <= 1e-6 * Swift.max(abs(lo), abs(hi))
+            if !constant {
                 y = (lo, hi)
             } else if logY {
-                y = (lo - 0.5, lo + 0.5)
+                y = ((lo + hi) / 2 - 0.5, (lo + hi) / 2 + 0.5)
             } else {
-                let d = lo == 0 ? 1 : abs(lo) * 0.1
-                y = (lo - d, lo + d)
+                let mid = lo / 2 + hi / 2
+                let d = mid == 0 ? 1 : Swift.max(abs(mid) * 0.1, 1e-6)
+                y = (mid - d, mid + d)
             }
         }
         return (x, y, !ys.isEmpty)
@@ -141,24 +148,14 @@ public struct LineChart: Widget, Sendable {
     /// Draws legend, axes and lines into `rect` (see the type's documentation for the layout).
     public func render(in rect: Rect, into frame: inout Frame) {
         guard !rect.isEmpty else { return }
-        let legendRows = showLegend && !series.isEmpty && rect.height >= 4 ? 1 : 0
+        let legendRows = legendRows(height: rect.height)
         let area = rect.inset(top: legendRows)
         let (xr, yr, hasData) = resolvedRanges()
 
         // y ticks (plotted units) and their labels
         let plotH = area.height - 2
-        var yTicks: [(value: Double, label: String)] = []
-        if plotH >= 1 {
-            let maxTicks = max(1, (plotH + 1) / 2)
-            if logY {
-                yTicks = NiceTicks.log(pow(10, yr.lo), pow(10, yr.hi), maxCount: maxTicks)
-                    .map { (log10($0), NiceTicks.format($0)) }
-            } else {
-                let (ticks, step) = NiceTicks.linearWithStep(yr.lo, yr.hi, maxCount: maxTicks)
-                yTicks = ticks.map { ($0, NiceTicks.format($0, step: step)) }
-            }
-        }
-        let labelW = max(1, yTicks.map(\.label.count).max() ?? 1)
+        let yTicks = self.yTicks(yr, plotHeight: plotH)
+        let labelW = max(1, minimumLabelWidth, yTicks.map(\.label.count).max() ?? 1)
         let withAxes = plotH >= 1 && area.width - labelW - 1 >= 1 && area.width >= 4
         let plot = withAxes
             ? Rect(x: area.x + labelW + 1, y: area.y, width: area.width - labelW - 1, height: plotH)
@@ -194,6 +191,29 @@ public struct LineChart: Widget, Sendable {
         if legendRows > 0 {
             drawLegend(in: Rect(x: plot.x, y: rect.y, width: rect.maxX - plot.x, height: 1), frame: &frame)
         }
+    }
+
+    private func legendRows(height: Int) -> Int { showLegend && !series.isEmpty && height >= 4 ? 1 : 0 }
+
+    private func yTicks(_ yr: (lo: Double, hi: Double), plotHeight plotH: Int) -> [(value: Double, label: String)] {
+        guard plotH >= 1 else { return [] }
+        let maxTicks = max(1, (plotH + 1) / 2)
+        if logY {
+            // one label per value: nice log ticks can round to the same text
+            var seen = Set<String>()
+            return NiceTicks.log(pow(10, yr.lo), pow(10, yr.hi), maxCount: maxTicks)
+                .map { (log10($0), NiceTicks.format($0)) }.filter { seen.insert($0.1).inserted }
+        }
+        let (ticks, step) = NiceTicks.linearWithStep(yr.lo, yr.hi, maxCount: maxTicks)
+        return ticks.map { ($0, NiceTicks.format($0, step: step)) }
+    }
+
+    /// The width of the y labels this chart draws in a rect `height` rows high (charts
+    /// stacked above each other align their plots by setting ``minimumLabelWidth`` to the
+    /// largest of theirs).
+    public func yLabelWidth(height: Int) -> Int {
+        let plotH = height - legendRows(height: height) - 2
+        return max(1, yTicks(resolvedRanges().y, plotHeight: plotH).map(\.label.count).max() ?? 1)
     }
 
     private func drawYAxis(

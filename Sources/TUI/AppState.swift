@@ -19,6 +19,8 @@ public struct AppState {
     public var focus = 0
     public var logY = false
     public var showAccuracy = false
+    /// The Loss panel plots the common yardstick (test NLL or test MSE) instead of the loss's own objective.
+    public var yardstick = false
     public var showHelp = false
     /// A message in the status bar until `until` (seconds, the `now` clock).
     public var flash: (text: String, until: Double)?

@@ -14,6 +14,7 @@ public enum KeyMap {
         ("← → / Enter", "change the value"),
         ("y", "log-y loss axis"),
         ("a", "accuracy curves"),
+        ("u", "yardstick: test NLL/MSE"),
         ("g", "compute the landscape"),
         ("p", "landscape: random / PCA"),
         ("[ / ]", "landscape span ÷/× 1.5"),

@@ -86,6 +86,13 @@ private func handle(_ key: KeyEvent, _ state: inout AppState) -> [Effect] {
     case .character("a"):
         state.showAccuracy.toggle()
         return []
+    case .character("u"):
+        state.yardstick.toggle()
+        let classification = state.run?.dataset.task.isClassification ?? (state.spec.family == .classification)
+        state.say(state.yardstick
+                  ? "Loss panel: the common yardstick, test \(classification ? "NLL" : "MSE") (comparable across losses)"
+                  : "Loss panel: each loss's own objective")
+        return []
     case .character("s"): return [.screenshot]
     case .character("w"): return [.writePreset]
     case .character("?"):

@@ -23,7 +23,12 @@ extension LossTests {
             let info = LossCatalog.entry(id)!.info
             #expect(!info.summary.isEmpty && !info.summary.contains("\n"))
             #expect(info.formula.contains("ℓ") || info.formula.contains("L ="))
-            #expect(info.paper.contains("(#"), "\(id): paper without its #n")
+            // the originating paper by title, first author and year; never a reading-list number
+            let p = try #require(info.provenance, "\(id) has no originating paper")
+            #expect(!p.origin.title.isEmpty && !p.origin.authors.isEmpty && !p.origin.venue.isEmpty && p.origin.year > 1700)
+            #expect(info.paper.contains(p.origin.title) && info.paper.contains(String(p.origin.year)))
+            #expect(!info.paper.contains("#") && !p.studiedIn.contains { $0.contains("#") || $0 == p.origin.title })
+            #expect(LossPapers.all.values.contains(p.origin), "\(id): origin missing from LossPapers.all (reference/papers.md)")
             #expect(info.minClasses == (id == "z_loss" ? 3 : 2))
             for p in info.parameters {
                 #expect(p.contains(p.defaultValue), "\(id).\(p.name) default outside \(p.rangeText)")

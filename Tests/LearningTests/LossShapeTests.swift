@@ -3,79 +3,154 @@ import Testing
 import TensorCore
 @testable import Learning
 
-/// The loss-shape curves the UI and `losscape inspect` draw.
+/// The loss-shape curves the UI and `losscape inspect` draw: ℓ and dℓ/dx along
+/// a stated path, for every loss.
 extension LossTests {
     @Suite struct Shapes {
-        static func curve(_ id: String, _ params: [String: Double] = [:], classes: Int = 2, points: Int = 41) -> [LossShapePoint] {
+        static func loss(_ id: String, _ params: [String: Double] = [:], classes: Int) -> any LossFunction {
             let info = LossCatalog.entry(id)!.info
-            let k = max(classes, info.minClasses)
-            let context = info.family == .classification ? LossShape.context(classes: k) : .regression()
-            let loss = try! LossCatalog.make(id, parameters: params, context: context, family: info.family)
-            return LossShape.curve(loss, classes: k, points: points)
+            let context = info.family == .classification ? LossShape.context(classes: classes) : .regression()
+            return try! LossCatalog.make(id, parameters: params, context: context, family: info.family)
         }
 
-        @Test(arguments: LossCatalog.ids)
-        func everyCurveIsFinite(_ id: String) {
-            for k in [2, 3, 5] {
-                let c = Self.curve(id, classes: k)
-                #expect(c.count == 41)
-                #expect(c.allSatisfy { $0.loss.isFinite && $0.gradient.isFinite }, "\(id) K=\(k)")
-                #expect(zip(c, c.dropFirst()).allSatisfy { $0.x < $1.x })
+        static func curve(_ id: String, _ params: [String: Double] = [:], classes: Int = 2, points: Int = 41) -> LossCurve {
+            let k = max(classes, LossCatalog.entry(id)!.info.minClasses)
+            return LossShape.curve(loss(id, params, classes: k), classes: k, points: points)
+        }
+
+        /// ℓ(x) on the curve's own path, evaluated anew (for numerical derivatives).
+        static func lossAt(_ x: Double, _ loss: any LossFunction, _ c: LossCurve) -> Double {
+            if let z = loss as? ZErrorLoss {
+                let mask = ZErrorLoss.mask(errors: LossShape.zErrorBatch + [x], tau: z.tau)
+                return mask.last! ? x * x : 0
             }
+            let path = LossCurvePath(variable: c.variable, classes: max(c.classes, 1), xs: [x])
+            return LossShape.evaluate(LossShape.uniformPrior(loss), along: path).loss[0]
         }
 
-        /// Cross-entropy: ℓ = −log p_y and ∂ℓ/∂z_y = p_y − 1, for any K.
-        @Test func crossEntropyCurve() {
-            for k in [2, 5] {
-                for pt in Self.curve("cross_entropy", classes: k) {
-                    #expect(abs(pt.loss + log(pt.x)) < 1e-4 * max(1, abs(log(pt.x))))
-                    #expect(abs(pt.gradient - (pt.x - 1)) < 1e-5)
+        /// Every loss, K = 2, 3, 5: finite points, increasing x, and the plotted derivative
+        /// is the slope of the plotted ℓ (central differences on the same path), except
+        /// at kinks (where the one-sided slopes disagree).
+        @Test(arguments: LossCatalog.ids)
+        func derivativeIsTheSlopeOfTheCurve(_ id: String) {
+            let info = LossCatalog.entry(id)!.info
+            for k in (info.family == .regression ? [1] : [2, 3, 5]) where k >= info.minClasses || k == 1 {
+                let loss = Self.loss(id, classes: max(k, 2))
+                let c = LossShape.curve(loss, classes: k, points: 61)
+                #expect(c.x.count == 61 && c.loss.count == 61 && c.derivative.count == 61)
+                #expect(c.loss.allSatisfy(\.isFinite) && c.derivative.allSatisfy(\.isFinite), "\(id) K=\(k)")
+                #expect(zip(c.x, c.x.dropFirst()).allSatisfy { $0 < $1 })
+                let span = c.x.last! - c.x.first!
+                let h = span * 2e-4
+                for i in c.x.indices {
+                    let x = c.x[i]
+                    let (l0, lm, lp) = (c.loss[i], Self.lossAt(x - h, loss, c), Self.lossAt(x + h, loss, c))
+                    let left = (l0 - lm) / h, right = (lp - l0) / h
+                    let scale = max(1, abs(c.derivative[i]), abs(left), abs(right))
+                    if abs(left - right) > 0.05 * scale { continue }  // a kink (hinge, z_error's cut)
+                    let numeric = (lp - lm) / (2 * h)
+                    #expect(abs(numeric - c.derivative[i]) <= 0.02 * scale,
+                            "\(id) K=\(k) at \(c.variable.rawValue)=\(x): slope \(numeric), plotted \(c.derivative[i])")
                 }
             }
         }
 
-        /// MAE on probabilities: ℓ = 2(1 − p_y), ∂ℓ/∂z_y = −2p_y(1 − p_y).
+        /// Cross-entropy along p_y: ℓ = −log p_y, dℓ/dp_y = −1/p_y, for any K.
+        @Test func crossEntropyCurve() {
+            for k in [2, 5] {
+                let c = Self.curve("cross_entropy", classes: k)
+                #expect(c.variable == .probability)
+                for (x, (l, d)) in zip(c.x, zip(c.loss, c.derivative)) {
+                    #expect(abs(l + log(x)) < 1e-4 * max(1, abs(log(x))))
+                    #expect(abs(d + 1 / x) < 1e-3 * max(1, 1 / x))
+                }
+            }
+        }
+
+        /// MAE on probabilities: ℓ = 2(1 − p_y), dℓ/dp_y = −2.
         @Test func maeCurve() {
-            for pt in Self.curve("mae", classes: 3) {
-                #expect(abs(pt.loss - 2 * (1 - pt.x)) < 1e-5)
-                #expect(abs(pt.gradient + 2 * pt.x * (1 - pt.x)) < 1e-5)
+            let c = Self.curve("mae", classes: 3)
+            for (x, (l, d)) in zip(c.x, zip(c.loss, c.derivative)) {
+                #expect(abs(l - 2 * (1 - x)) < 1e-5)
+                #expect(abs(d + 2) < 1e-4)
+            }
+        }
+
+        /// The losses the issue names are drawn against the margin with other logits 0:
+        /// hinge = max(0, 1 − t), squentropy = cross-entropy of (t, 0, …) (the square term is 0).
+        @Test func marginCurves() {
+            for id in ["taylor_softmax", "sparsemax", "z_loss"] { #expect(Self.curve(id, classes: 3).variable != .margin) }
+            for id in ["squentropy", "hinge", "hinge_ww", "squared_hinge", "ldr_kl", "ldam", "logit_adjusted",
+                       "exponential", "modified_huber"] {
+                #expect(Self.curve(id, classes: 3).variable == .margin, "\(id)")
+            }
+            let hinge = Self.curve("hinge", classes: 3)
+            for (t, l) in zip(hinge.x, hinge.loss) { #expect(abs(l - max(0, 1 - t)) < 1e-5) }
+            let sq = Self.curve("squentropy", classes: 3)
+            for (t, l) in zip(sq.x, sq.loss) { #expect(abs(l - (log(exp(t) + 2) - t)) < 1e-4) }
+            #expect(sq.loss.max()! < 10, "squentropy climbed to \(sq.loss.max()!) (others at −∞ before)")
+        }
+
+        /// taylor_softmax against its own probability: ℓ = −log(Taylor p_y) falls as p_y → 1.
+        @Test func taylorSoftmaxAgainstItsOwnProbability() {
+            let c = Self.curve("taylor_softmax", classes: 3)
+            #expect(c.variable == .taylorProbability)
+            #expect(abs(c.x.first! - 0.2) < 0.01)
+            for (x, (l, d)) in zip(c.x, zip(c.loss, c.derivative)) {
+                #expect(abs(l + log(x)) < 1e-4 * max(1, abs(log(x))))
+                #expect(d < 0)
+            }
+        }
+
+        /// sparsemax against its own probability: 0 at p_y = 1.
+        @Test func sparsemaxAgainstItsOwnProbability() {
+            let c = Self.curve("sparsemax", classes: 3)
+            #expect(c.variable == .sparsemaxProbability)
+            #expect(c.loss.last! < 1e-3 && c.loss.first! > c.loss.last!)
+        }
+
+        /// z_loss against ẑ_y over ±√(K − 1): ℓ = softplus(b − ẑ_y) (a = 1), no step, no noise.
+        @Test func zLossAgainstTheStandardisedLogit() {
+            let c = Self.curve("z_loss", classes: 3)
+            #expect(c.variable == .standardizedLogit)
+            #expect(c.x.first! > -sqrt(2.0) && c.x.last! < sqrt(2.0))
+            for (x, (l, d)) in zip(c.x, zip(c.loss, c.derivative)) {
+                #expect(abs(l - log1p(exp(1 - x))) < 1e-4)
+                #expect(abs(d + 1 / (1 + exp(x - 1))) < 1e-3)
             }
         }
 
         @Test func regressionCurves() {
             let mse = Self.curve("mse", points: 61)
-            #expect(mse.first!.x == -3 && mse.last!.x == 3)
-            for pt in mse {
-                #expect(abs(pt.loss - pt.x * pt.x) < 1e-5)
-                #expect(abs(pt.gradient - 2 * pt.x) < 1e-5)
+            #expect(mse.variable == .residual && mse.x.first! == -3 && mse.x.last! == 3)
+            for (x, (l, d)) in zip(mse.x, zip(mse.loss, mse.derivative)) {
+                #expect(abs(l - x * x) < 1e-5)
+                #expect(abs(d - 2 * x) < 1e-5)
             }
-            for pt in Self.curve("huber") where abs(pt.x) > 1 {
-                #expect(abs(abs(pt.gradient) - 1) < 1e-6)
-            }
+            let huber = Self.curve("huber")
+            for (x, d) in zip(huber.x, huber.derivative) where abs(x) > 1 { #expect(abs(abs(d) - 1) < 1e-6) }
         }
 
         /// z_error: the probe's squared error inside the mask, 0 beyond the cut, symmetric.
         @Test func zErrorCurve() {
             let c = Self.curve("z_error", points: 61)
-            let inside = c.filter { $0.loss > 0 }
-            #expect(inside.allSatisfy { abs($0.loss - $0.x * $0.x) < 1e-5 && abs($0.gradient - 2 * $0.x) < 1e-4 })
-            let cut = inside.map { abs($0.x) }.max()!
+            let inside = c.x.indices.filter { c.loss[$0] > 0 }
+            #expect(inside.allSatisfy { abs(c.loss[$0] - c.x[$0] * c.x[$0]) < 1e-5 && abs(c.derivative[$0] - 2 * c.x[$0]) < 1e-4 })
+            let cut = inside.map { abs(c.x[$0]) }.max()!
             #expect(cut > 1.5 && cut < 3)
-            #expect(c.filter { abs($0.x) > cut + 1e-9 }.allSatisfy { $0.loss == 0 && $0.gradient == 0 })
-            #expect(c.first!.loss == 0 && c.last!.loss == 0)
+            #expect(c.x.indices.filter { abs(c.x[$0]) > cut + 1e-9 }.allSatisfy { c.loss[$0] == 0 && c.derivative[$0] == 0 })
         }
 
-        /// Curves use a uniform prior: logit_adjusted is cross-entropy, ldam ignores the counts.
+        /// Curves use a uniform prior: logit_adjusted is cross-entropy, ldam ignores the counts; both say so.
         @Test func priorsAreUniform() {
-            let ce = Self.curve("cross_entropy", classes: 3), la = Self.curve("logit_adjusted", classes: 3)
-            #expect(zip(ce, la).allSatisfy { abs($0.loss - $1.loss) < 1e-5 && abs($0.gradient - $1.gradient) < 1e-5 })
-            let skewed = LossTests.make("logit_adjusted", classes: 3, counts: [1000, 10, 1])
-            let fromSkewed = LossShape.curve(skewed, classes: 3, points: 41)
-            #expect(zip(ce, fromSkewed).allSatisfy { abs($0.loss - $1.loss) < 1e-5 })
+            let la = Self.curve("logit_adjusted", classes: 3)
+            let fromSkewed = LossShape.curve(LossTests.make("logit_adjusted", classes: 3, counts: [1000, 10, 1]), classes: 3, points: 41)
+            #expect(la == fromSkewed)
+            for (t, l) in zip(la.x, la.loss) { #expect(abs(l - (log(exp(t) + 2) - t)) < 1e-4) }
             let ldam = Self.curve("ldam", classes: 3)
             let ldamSkewed = LossShape.curve(LossTests.make("ldam", classes: 3, counts: [1000, 10, 1]), classes: 3, points: 41)
             #expect(ldam == ldamSkewed)
-            #expect(LossShape.note(for: "ldam") != nil && LossShape.note(for: "z_error") != nil)
+            #expect(ldam.assumption.contains("uniform class prior") && la.assumption.contains("uniform class prior"))
         }
     }
 }

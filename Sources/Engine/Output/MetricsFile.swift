@@ -10,6 +10,8 @@ public enum MetricsFile {
         if let a = r.trainAccuracy { fields.append("\"train_acc\":\(JSONText.number(a))") }
         if let a = r.testAccuracy { fields.append("\"test_acc\":\(JSONText.number(a))") }
         if let a = r.cleanTrainAccuracy { fields.append("\"clean_train_acc\":\(JSONText.number(a))") }
+        if let x = r.testNLL { fields.append("\"test_nll\":\(JSONText.number(x))") }
+        if let x = r.testMSE { fields.append("\"test_mse\":\(JSONText.number(x))") }
         fields.append("\"grad_norm\":\(JSONText.number(r.gradNorm))")
         fields.append("\"weight_norm\":\(JSONText.number(r.weightNorm))")
         fields.append("\"lr\":\(JSONText.number(r.learningRate))")

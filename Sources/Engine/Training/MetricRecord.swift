@@ -16,9 +16,18 @@ public struct MetricRecord: Equatable, Sendable {
     public var weightNorm: Double
     /// The learning rate of the next update.
     public var learningRate: Double
+    /// The common yardstick of classification (comparable across losses): mean over the
+    /// test split of −log max(p_y, 1e−12), p the loss's own probability map (softmax,
+    /// sparsemax, Taylor softmax), without smoothing or class weights.
+    public var testNLL: Double?
+    /// The common yardstick of regression: plain mean squared error on the test split.
+    public var testMSE: Double?
 
     public init(step: Int, trainLoss: Double, testLoss: Double?, trainAccuracy: Double?, testAccuracy: Double?,
-                cleanTrainAccuracy: Double?, gradNorm: Double, weightNorm: Double, learningRate: Double) {
+                cleanTrainAccuracy: Double?, gradNorm: Double, weightNorm: Double, learningRate: Double,
+                testNLL: Double? = nil, testMSE: Double? = nil) {
+        self.testNLL = testNLL
+        self.testMSE = testMSE
         self.step = step
         self.trainLoss = trainLoss
         self.testLoss = testLoss

@@ -1,3 +1,4 @@
+import Foundation
 import Learning
 import TensorCore
 
@@ -24,6 +25,33 @@ public struct SplitEvaluation: Sendable {
     public let accuracy: Double?
     public let cleanAccuracy: Double?
     public let outputs: Tensor
+    /// The yardstick: NLL of the loss's own probabilities (classification) or MSE (regression).
+    public var nll: Double? = nil
+    public var mse: Double? = nil
+}
+
+/// The common yardsticks, comparable across losses.
+public enum Yardstick {
+    /// Mean of −log max(p_y, 1e−12) over the rows of `probabilities` [N, K].
+    public static func nll(probabilities p: Tensor, labels: [Int]) -> Double {
+        guard !labels.isEmpty else { return .nan }
+        let k = p.shape[1], ptr = p.pointer
+        var total = 0.0
+        for (i, y) in labels.enumerated() { total -= Foundation.log(Swift.max(Double(ptr[i * k + y]), 1e-12)) }
+        return total / Double(labels.count)
+    }
+
+    /// Mean of (ŷ − y)² over the rows of `predictions` [N, 1].
+    public static func mse(predictions: Tensor, targets: [Float]) -> Double {
+        guard !targets.isEmpty else { return .nan }
+        let ptr = predictions.pointer
+        var total = 0.0
+        for (i, y) in targets.enumerated() {
+            let e = Double(ptr[i]) - Double(y)
+            total += e * e
+        }
+        return total / Double(targets.count)
+    }
 }
 
 extension Trainer {
@@ -52,17 +80,23 @@ extension Trainer {
     }
 
     func summarize(loss l: Float, outputs: Tensor, split: DataSplit) -> SplitEvaluation {
-        guard dataset.task.isClassification, split.count > 0 else {
+        guard split.count > 0 else {
             return SplitEvaluation(loss: Double(l), accuracy: nil, cleanAccuracy: nil, outputs: outputs)
         }
+        guard dataset.task.isClassification else {
+            return SplitEvaluation(loss: Double(l), accuracy: nil, cleanAccuracy: nil, outputs: outputs,
+                                   mse: Yardstick.mse(predictions: outputs, targets: split.targets))
+        }
         // the class shown: argmax of the loss's probabilities (softmax, sparsemax, …)
-        let predicted = loss.probabilities(outputs).argmaxRows()
+        let probabilities = loss.probabilities(outputs)
+        let predicted = probabilities.argmaxRows()
         func accuracy(_ labels: [Int]) -> Double {
             Double(zip(predicted, labels).filter { $0 == $1 }.count) / Double(labels.count)
         }
         let noisy = split.labels != split.cleanLabels
         return SplitEvaluation(loss: Double(l), accuracy: accuracy(split.labels),
-                               cleanAccuracy: noisy ? accuracy(split.cleanLabels) : nil, outputs: outputs)
+                               cleanAccuracy: noisy ? accuracy(split.cleanLabels) : nil, outputs: outputs,
+                               nll: Yardstick.nll(probabilities: probabilities, labels: split.labels))
     }
 
     var hasLabelNoise: Bool { spec.data.labelNoise > 0 && dataset.task.isClassification }
@@ -79,6 +113,6 @@ extension Trainer {
             trainAccuracy: train.accuracy, testAccuracy: test?.accuracy,
             cleanTrainAccuracy: hasLabelNoise ? (train.cleanAccuracy ?? train.accuracy) : nil,
             gradNorm: globalNorm(full), weightNorm: globalNorm(params),
-            learningRate: optimizer.currentLearningRate)
+            learningRate: optimizer.currentLearningRate, testNLL: test?.nll, testMSE: test?.mse)
     }
 }

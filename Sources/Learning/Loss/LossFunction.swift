@@ -54,19 +54,22 @@ public struct LossInfo: Sendable {
     public let summary: String
     /// The per-example formula in plain Unicode.
     public let formula: String
-    /// Title of the paper and its entry in ../shared/reference/papers.txt (#n).
-    public let paper: String
     /// The fewest classes the loss is defined for (z_loss needs 3).
     public let minClasses: Int
 
+    /// The paper that introduced the loss and the reading-list papers that study it (``LossPapers``).
+    public var provenance: LossProvenance? { LossPapers.byLoss[id] }
+
+    /// "Title (Lin et al. 2017)": the originating paper by title, first author and year.
+    public var paper: String { provenance.map { "\($0.origin.title) (\($0.origin.short))" } ?? "" }
+
     public init(id: String, family: LossFamily, parameters: [LossParameter] = [], summary: String,
-                formula: String, paper: String, minClasses: Int = 2) {
+                formula: String, minClasses: Int = 2) {
         self.id = id
         self.family = family
         self.parameters = parameters
         self.summary = summary
         self.formula = formula
-        self.paper = paper
         self.minClasses = minClasses
     }
 }

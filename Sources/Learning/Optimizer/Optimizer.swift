@@ -33,6 +33,19 @@ public struct Optimizer {
         schedule.baseRate = lr
     }
 
+    /// Whether `new` can take over this optimizer's state: the same optimizer (and base).
+    public func canRetune(to new: OptimizerSpec) -> Bool { new.kind == spec.kind && new.ruleKind == spec.ruleKind }
+
+    /// Takes every field of `new` (the same optimizer: see ``canRetune(to:)``) and keeps the
+    /// state — momentum buffers, moments, the step count — as torch.optim does when a param
+    /// group's values change. The schedule continues at the same update.
+    public mutating func retune(_ new: OptimizerSpec) {
+        precondition(canRetune(to: new), "retune to another optimizer")
+        schedule = LearningRateSchedule(spec: new, totalSteps: schedule.totalSteps)
+        rule.retune(new)
+        spec = new
+    }
+
     /// One update of `params`. `gradient` is ∇L(θ) of the data objective on
     /// this step's batch; `regradient` evaluates ∇L at other parameters on the
     /// same batch (used by SAM). Returns the learning rate used.

@@ -6,6 +6,10 @@ protocol UpdateRule {
     /// Updates `params` in place with gradients `grads` (of the data objective;
     /// the rule adds weight decay itself) at learning rate `lr`.
     mutating func apply(_ params: inout [Tensor], _ grads: [Tensor], lr: Float)
+
+    /// Takes new hyperparameters from `spec` (same rule), keeping the state (buffers,
+    /// moments, step count), as changing a param group's values in torch.optim does.
+    mutating func retune(_ spec: OptimizerSpec)
 }
 
 /// Runs `body(θ, g)` over every element of every parameter.
@@ -51,7 +55,7 @@ func zerosLike(_ params: [Tensor]) -> [Tensor] { params.map { Tensor.zeros($0.sh
 /// g ← g + λθ; b ← g (first step) or μb + g; d = g + μb (Nesterov) or b; θ ← θ − η d.
 /// μ = 0 is plain SGD.
 struct SGDRule: UpdateRule {
-    let momentum: Float, nesterov: Bool, weightDecay: Float
+    var momentum: Float, nesterov: Bool, weightDecay: Float
     var buffers: [Tensor] = []
 
     mutating func apply(_ params: inout [Tensor], _ grads: [Tensor], lr: Float) {
@@ -72,7 +76,7 @@ struct SGDRule: UpdateRule {
 
 /// torch.optim.Adagrad (lr_decay 0): g ← g + λθ; G ← G + g²; θ ← θ − η g/(√G + ε).
 struct AdagradRule: UpdateRule {
-    let weightDecay: Float, eps: Float
+    var weightDecay: Float, eps: Float
     var sums: [Tensor] = []
 
     mutating func apply(_ params: inout [Tensor], _ grads: [Tensor], lr: Float) {
@@ -89,7 +93,7 @@ struct AdagradRule: UpdateRule {
 /// torch.optim.RMSprop (not centered, no momentum):
 /// g ← g + λθ; v ← αv + (1−α)g²; θ ← θ − η g/(√v + ε).
 struct RMSpropRule: UpdateRule {
-    let alpha: Float, weightDecay: Float, eps: Float
+    var alpha: Float, weightDecay: Float, eps: Float
     var squares: [Tensor] = []
 
     mutating func apply(_ params: inout [Tensor], _ grads: [Tensor], lr: Float) {
@@ -107,7 +111,7 @@ struct RMSpropRule: UpdateRule {
 /// m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²;
 /// θ ← θ − (η/(1−β₁ᵗ)) · m / (√v/√(1−β₂ᵗ) + ε).
 struct AdamRule: UpdateRule {
-    let beta1: Float, beta2: Float, eps: Float, weightDecay: Float, decoupled: Bool
+    var beta1: Float, beta2: Float, eps: Float, weightDecay: Float, decoupled: Bool
     var first: [Tensor] = [], second: [Tensor] = []
     var t = 0
 
@@ -126,6 +130,37 @@ struct AdamRule: UpdateRule {
             v = b2 * v + (1 - b2) * g * g
             p -= stepSize * m / (v.squareRoot() / bc2Sqrt + eps)
         }
+    }
+}
+
+extension SGDRule {
+    mutating func retune(_ spec: OptimizerSpec) {
+        momentum = spec.ruleKind == .sgd ? 0 : Float(spec.momentum)
+        weightDecay = Float(spec.resolvedWeightDecay)
+    }
+}
+
+extension AdagradRule {
+    mutating func retune(_ spec: OptimizerSpec) {
+        weightDecay = Float(spec.resolvedWeightDecay)
+        eps = Float(spec.resolvedEps)
+    }
+}
+
+extension RMSpropRule {
+    mutating func retune(_ spec: OptimizerSpec) {
+        alpha = Float(spec.alpha)
+        weightDecay = Float(spec.resolvedWeightDecay)
+        eps = Float(spec.resolvedEps)
+    }
+}
+
+extension AdamRule {
+    mutating func retune(_ spec: OptimizerSpec) {
+        beta1 = Float(spec.beta1)
+        beta2 = Float(spec.beta2)
+        eps = Float(spec.resolvedEps)
+        weightDecay = Float(spec.resolvedWeightDecay)
     }
 }
 

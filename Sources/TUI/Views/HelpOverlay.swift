@@ -1,14 +1,17 @@
 import Render
 
 /// The `?` overlay: every key and what it does, in a box over the screen;
-/// two columns when one does not fit the height.
+/// as many columns as the height needs (and the width allows).
 public enum HelpOverlay {
     public static func render(into frame: inout Frame, theme: Theme) {
         let entries = KeyMap.entries
         let keyWidth = entries.map { $0.keys.count }.max() ?? 0
         let lines = entries.map { pad($0.keys, keyWidth) + "  " + $0.action }
         let lineWidth = lines.map(\.count).max() ?? 0
-        let columns = lines.count + 4 > frame.height && 2 * lineWidth + 7 <= frame.width ? 2 : 1
+        let rowsAvailable = max(1, frame.height - 4)
+        let needed = (lines.count + rowsAvailable - 1) / rowsAvailable
+        let fitting = max(1, (frame.width - 1) / (lineWidth + 3))
+        let columns = max(1, min(needed, fitting))
         let perColumn = (lines.count + columns - 1) / columns
         let w = min(frame.width, columns * lineWidth + 3 * columns + 1)
         let h = min(frame.height, perColumn + 4)

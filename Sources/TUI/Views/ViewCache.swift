@@ -24,7 +24,7 @@ public final class ViewCache: @unchecked Sendable {
         let loss: LossSpec, classes: Int, family: LossFamily
     }
     var shapeKey: ShapeKey?
-    var shape: [LossShapePoint]?
+    var shape: LossCurve?
 
     public init() {}
 

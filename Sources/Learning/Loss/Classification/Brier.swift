@@ -11,8 +11,7 @@ public struct BrierLoss: RowwiseClassificationLoss {
     public static let info = LossInfo(
         id: "brier", family: .classification,
         summary: "Squared error between the softmax and the one-hot label (Brier score)",
-        formula: "ℓ = Σ_k (p_k − 1[k=y])²",
-        paper: "baseline in Label Distributionally Robust Losses for Multi-class Classification (#19)")
+        formula: "ℓ = Σ_k (p_k − 1[k=y])²")
 
     public var info: LossInfo { Self.info }
 

@@ -11,8 +11,7 @@ public struct CrossEntropyLoss: LossFunction {
         id: "cross_entropy", family: .classification,
         parameters: [LossParameter("temperature", default: 1, in: 1e-3...1e3, "T ∈ [0.001, 1000]: logits are divided by T")],
         summary: "Softmax cross-entropy (negative log-likelihood), optionally temperature-scaled",
-        formula: "ℓ = −log softmax(z/T)_y",
-        paper: "baseline; temperature as in Label Distributionally Robust Losses (#19)")
+        formula: "ℓ = −log softmax(z/T)_y")
 
     public var info: LossInfo { Self.info }
     public let temperature: Float

@@ -13,8 +13,7 @@ public struct EncouragingLoss: RowwiseClassificationLoss {
         parameters: [LossParameter("le", default: 0.75, in: 0...1, lowerOpen: true,
                                    "le ∈ (0, 1]: where the log(1 − p) bonus turns into its tangent")],
         summary: "Cross-entropy plus a log(1 − p_y) bonus that keeps rewarding confident examples",
-        formula: "ℓ = −log p_y + b(p_y); b(p) = log(1−p) (p ≤ le), log(1−le) + (p−le)/(le−1) (p > le)",
-        paper: "Well-classified Examples are Underestimated in Classification with Deep Neural Networks (#26)")
+        formula: "ℓ = −log p_y + b(p_y); b(p) = log(1−p) (p ≤ le), log(1−le) + (p−le)/(le−1) (p > le)")
 
     public var info: LossInfo { Self.info }
     public let le: Double

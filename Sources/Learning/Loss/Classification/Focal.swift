@@ -14,8 +14,7 @@ public struct FocalLoss: RowwiseClassificationLoss {
         id: "focal", family: .classification,
         parameters: [LossParameter("gamma", default: 2, in: 0...10, "γ ∈ [0, 10]: focusing exponent; 0 is cross-entropy")],
         summary: "Cross-entropy scaled by (1 − p_y)^γ: easy examples count less",
-        formula: "ℓ = −(1−p_y)^γ log p_y",
-        paper: "Focal Loss (Lin et al. 2017), as compared in PolyLoss: A Polynomial Expansion Perspective… (#7)")
+        formula: "ℓ = −(1−p_y)^γ log p_y")
 
     public var info: LossInfo { Self.info }
     public let gamma: Double

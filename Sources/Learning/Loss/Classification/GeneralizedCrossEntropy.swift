@@ -12,8 +12,7 @@ public struct GeneralizedCrossEntropyLoss: RowwiseClassificationLoss {
         parameters: [LossParameter("q", default: 0.7, in: 0...1, lowerOpen: true,
                                    "q ∈ (0, 1]: 0 → cross-entropy, 1 → 1 − p_y")],
         summary: "Generalized cross-entropy (1 − p_y^q)/q: between CE and MAE, noise-robust",
-        formula: "ℓ = (1 − p_y^q)/q",
-        paper: "GCE (Zhang & Sabuncu 2018), in Cross-Entropy Loss Functions: Theoretical Analysis and Applications (#17)")
+        formula: "ℓ = (1 − p_y^q)/q")
 
     public var info: LossInfo { Self.info }
     public let q: Double

@@ -21,22 +21,19 @@ public struct HingeLoss: RowwiseClassificationLoss {
         id: "hinge", family: .classification,
         parameters: [marginParameter],
         summary: "Crammer–Singer multiclass hinge on the margin to the best wrong class",
-        formula: "ℓ = max(0, c − m), m = z_y − max_{k≠y} z_k",
-        paper: "SVM baseline in Label Distributionally Robust Losses for Multi-class Classification (#19)")
+        formula: "ℓ = max(0, c − m), m = z_y − max_{k≠y} z_k")
 
     public static let westonWatkinsInfo = LossInfo(
         id: "hinge_ww", family: .classification,
         parameters: [marginParameter],
         summary: "Weston–Watkins multiclass hinge: one hinge per wrong class, summed",
-        formula: "ℓ = Σ_{k≠y} max(0, c + z_k − z_y)",
-        paper: "SVM baseline in Label Distributionally Robust Losses for Multi-class Classification (#19)")
+        formula: "ℓ = Σ_{k≠y} max(0, c + z_k − z_y)")
 
     public static let squaredInfo = LossInfo(
         id: "squared_hinge", family: .classification,
         parameters: [marginParameter],
         summary: "Squared Crammer–Singer hinge: smooth at the margin",
-        formula: "ℓ = max(0, c − m)², m = z_y − max_{k≠y} z_k",
-        paper: "SVM baseline in Label Distributionally Robust Losses for Multi-class Classification (#19)")
+        formula: "ℓ = max(0, c − m)², m = z_y − max_{k≠y} z_k")
 
     static let marginParameter = LossParameter("margin", default: 1, in: 0...10, "c ∈ [0, 10]: the margin demanded")
 

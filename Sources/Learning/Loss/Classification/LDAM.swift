@@ -21,8 +21,7 @@ public struct LDAMLoss: RowwiseClassificationLoss {
             LossParameter("scale", default: 1, in: 0...100, lowerOpen: true, "s > 0 (≤ 100): logit scale"),
         ],
         summary: "Cross-entropy with a label margin Δ_y ∝ n_y^(−1/4): larger margins for rare classes",
-        formula: "ℓ = −log softmax(s·(z − Δ_y e_y))_y, Δ_c = C/n_c^{1/4}, max Δ = max_margin",
-        paper: "LDAM, in Escaping Saddle Points for Effective Generalization on Class-Imbalanced Data (#85)")
+        formula: "ℓ = −log softmax(s·(z − Δ_y e_y))_y, Δ_c = C/n_c^{1/4}, max Δ = max_margin")
 
     public var info: LossInfo { Self.info }
     public let maxMargin: Double, scale: Double

@@ -21,8 +21,7 @@ public struct LDRKLLoss: RowwiseClassificationLoss {
             LossParameter("c", default: 1, in: 0...10, "c ∈ [0, 10]: margin added to every non-label logit"),
         ],
         summary: "Label-distributionally-robust KL loss: a soft max over margin-shifted logits",
-        formula: "ℓ = λ·log[(1/K) Σ_k exp((z_k − z_y + c·1[k≠y])/λ)]",
-        paper: "Label Distributionally Robust Losses for Multi-class Classification (#19)")
+        formula: "ℓ = λ·log[(1/K) Σ_k exp((z_k − z_y + c·1[k≠y])/λ)]")
 
     public var info: LossInfo { Self.info }
     public let lambda: Double, c: Double

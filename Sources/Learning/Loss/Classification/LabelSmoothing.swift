@@ -15,8 +15,7 @@ public struct LabelSmoothingLoss: RowwiseClassificationLoss {
         parameters: [LossParameter("epsilon", default: 0.1, in: 0...1, upperOpen: true,
                                    "ε ∈ [0, 1): mass moved from the label to the uniform distribution")],
         summary: "Cross-entropy against a label softened towards uniform",
-        formula: "ℓ = (1−ε)(−log p_y) + ε·mean_k(−log p_k)",
-        paper: "standard comparator (not in the list); cf. Well-classified Examples are Underestimated… (#26)")
+        formula: "ℓ = (1−ε)(−log p_y) + ε·mean_k(−log p_k)")
 
     public var info: LossInfo { Self.info }
     public let epsilon: Double

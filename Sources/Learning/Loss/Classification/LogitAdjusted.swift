@@ -17,8 +17,7 @@ public struct LogitAdjustedLoss: RowwiseClassificationLoss {
         id: "logit_adjusted", family: .classification,
         parameters: [LossParameter("tau", default: 1, in: 0...5, "τ ∈ [0, 5]: strength of the log-prior adjustment")],
         summary: "Cross-entropy on logits shifted by τ·log(class prior): balances long-tailed classes",
-        formula: "ℓ = −log softmax(z + τ·log π)_y, π = training class frequencies",
-        paper: "Long-Tailed Recognition by Mutual Information Maximization between Latent Features and Ground-Truth Labels (#129)")
+        formula: "ℓ = −log softmax(z + τ·log π)_y, π = training class frequencies")
 
     public var info: LossInfo { Self.info }
     public let tau: Double

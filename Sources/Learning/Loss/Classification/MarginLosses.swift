@@ -22,14 +22,12 @@ public struct MarginLoss: RowwiseClassificationLoss {
     public static let exponentialInfo = LossInfo(
         id: "exponential", family: .classification,
         summary: "Exponential loss on the margin (AdaBoost); may overflow for very wrong examples",
-        formula: "ℓ = exp(−m), m = z_y − max_{k≠y} z_k",
-        paper: "margin-loss baseline in From Softmax to Sparsemax (#23) and EnsLoss (#30)")
+        formula: "ℓ = exp(−m), m = z_y − max_{k≠y} z_k")
 
     public static let modifiedHuberInfo = LossInfo(
         id: "modified_huber", family: .classification,
         summary: "Modified Huber on the margin: squared hinge near it, linear far below",
-        formula: "ℓ = max(0, 1 − m)² for m ≥ −1, else −4m",
-        paper: "margin-loss baseline in From Softmax to Sparsemax (#23) and EnsLoss (#30)")
+        formula: "ℓ = max(0, 1 − m)² for m ≥ −1, else −4m")
 
     public var info: LossInfo { kind == .exponential ? Self.exponentialInfo : Self.modifiedHuberInfo }
     public let kind: Kind

@@ -11,8 +11,7 @@ public struct MeanAbsoluteErrorLoss: RowwiseClassificationLoss {
     public static let info = LossInfo(
         id: "mae", family: .classification,
         summary: "Absolute error between the softmax and the one-hot label: noise-robust, slow",
-        formula: "ℓ = Σ_k |p_k − 1[k=y]| = 2(1 − p_y)",
-        paper: "Normalized Loss Functions for Deep Learning with Noisy Labels (#41)")
+        formula: "ℓ = Σ_k |p_k − 1[k=y]| = 2(1 − p_y)")
 
     public var info: LossInfo { Self.info }
 

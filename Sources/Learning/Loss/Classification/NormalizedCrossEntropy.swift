@@ -25,8 +25,7 @@ public struct NormalizedCrossEntropyLoss: RowwiseClassificationLoss {
             LossParameter("a", default: -4, in: -20...0, "a ∈ [−20, 0]: the value taken for log 0"),
         ],
         summary: "Normalized cross-entropy + reverse cross-entropy (active–passive, noise-robust)",
-        formula: "ℓ = α·(−log p_y)/(−Σ_k log p_k) + β·(−a)(1 − p_y)",
-        paper: "Normalized Loss Functions for Deep Learning with Noisy Labels (#41)")
+        formula: "ℓ = α·(−log p_y)/(−Σ_k log p_k) + β·(−a)(1 − p_y)")
 
     public static let maeInfo = LossInfo(
         id: "nce_mae", family: .classification,
@@ -35,8 +34,7 @@ public struct NormalizedCrossEntropyLoss: RowwiseClassificationLoss {
             LossParameter("beta", default: 1, in: 0...100, "β ∈ [0, 100]: weight of MAE"),
         ],
         summary: "Normalized cross-entropy + MAE (active–passive, noise-robust)",
-        formula: "ℓ = α·(−log p_y)/(−Σ_k log p_k) + β·2(1 − p_y)",
-        paper: "Normalized Loss Functions for Deep Learning with Noisy Labels (#41)")
+        formula: "ℓ = α·(−log p_y)/(−Σ_k log p_k) + β·2(1 − p_y)")
 
     public var info: LossInfo {
         if case .meanAbsoluteError = passive { return Self.maeInfo }

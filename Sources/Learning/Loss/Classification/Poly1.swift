@@ -11,8 +11,7 @@ public struct Poly1Loss: RowwiseClassificationLoss {
         id: "poly1", family: .classification,
         parameters: [LossParameter("epsilon", default: 1, in: -1...10, "ε ∈ [−1, 10]: extra weight of the (1 − p_y) term")],
         summary: "Cross-entropy plus ε(1 − p_y): the leading polynomial term reweighted",
-        formula: "ℓ = −log p_y + ε(1−p_y)",
-        paper: "PolyLoss: A Polynomial Expansion Perspective of Classification Loss Functions (#7)")
+        formula: "ℓ = −log p_y + ε(1−p_y)")
 
     public var info: LossInfo { Self.info }
     public let epsilon: Double
@@ -40,8 +39,7 @@ public struct Poly1FocalLoss: RowwiseClassificationLoss {
             LossParameter("epsilon", default: 1, in: -1...10, "ε ∈ [−1, 10]: extra weight of the (1 − p_y)^(γ+1) term"),
         ],
         summary: "Focal loss plus ε(1 − p_y)^(γ+1)",
-        formula: "ℓ = −(1−p_y)^γ log p_y + ε(1−p_y)^(γ+1)",
-        paper: "PolyLoss: A Polynomial Expansion Perspective of Classification Loss Functions (#7)")
+        formula: "ℓ = −(1−p_y)^γ log p_y + ε(1−p_y)^(γ+1)")
 
     public var info: LossInfo { Self.info }
     public let gamma: Double, epsilon: Double

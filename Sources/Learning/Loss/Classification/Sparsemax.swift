@@ -16,8 +16,7 @@ public struct SparsemaxLoss: RowwiseClassificationLoss {
     public static let info = LossInfo(
         id: "sparsemax", family: .classification,
         summary: "Sparsemax loss: the softmax loss's analogue for the sparse projection onto the simplex",
-        formula: "ℓ = −z_y + ½Σ_{j∈S}(z_j² − τ²) + ½, τ and support S of sparsemax(z)",
-        paper: "From Softmax to Sparsemax: A Sparse Model of Attention and Multi-Label Classification (#23)")
+        formula: "ℓ = −z_y + ½Σ_{j∈S}(z_j² − τ²) + ½, τ and support S of sparsemax(z)")
 
     public var info: LossInfo { Self.info }
 

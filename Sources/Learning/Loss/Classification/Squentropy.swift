@@ -13,8 +13,7 @@ public struct SquentropyLoss: RowwiseClassificationLoss {
     public static let info = LossInfo(
         id: "squentropy", family: .classification,
         summary: "Cross-entropy plus the mean squared non-label logit",
-        formula: "ℓ = −log p_y + (1/(K−1)) Σ_{k≠y} z_k²",
-        paper: "Cut your Losses with Squentropy (#61)")
+        formula: "ℓ = −log p_y + (1/(K−1)) Σ_{k≠y} z_k²")
 
     public var info: LossInfo { Self.info }
 

@@ -16,8 +16,7 @@ public struct SymmetricCrossEntropyLoss: RowwiseClassificationLoss {
             LossParameter("a", default: -4, in: -20...0, "a ∈ [−20, 0]: the value taken for log 0"),
         ],
         summary: "Cross-entropy plus reverse cross-entropy −a(1 − p_y): noise-robust",
-        formula: "ℓ = α(−log p_y) + β·(−a)(1 − p_y)",
-        paper: "SCE (Wang et al. 2019), baseline in Label Distributionally Robust Losses… (#19)")
+        formula: "ℓ = α(−log p_y) + β·(−a)(1 − p_y)")
 
     public var info: LossInfo { Self.info }
     public let alpha: Double, beta: Double, a: Double

@@ -15,8 +15,7 @@ public struct TaylorSoftmaxLoss: RowwiseClassificationLoss {
     public static let info = LossInfo(
         id: "taylor_softmax", family: .classification,
         summary: "Cross-entropy of the second-order Taylor softmax (polynomial tails)",
-        formula: "ℓ = −log[(1 + z_y + z_y²/2) / Σ_k (1 + z_k + z_k²/2)]",
-        paper: "The Z-loss: a shift and scale invariant classification loss… Spherical Family (#12)")
+        formula: "ℓ = −log[(1 + z_y + z_y²/2) / Σ_k (1 + z_k + z_k²/2)]")
 
     public var info: LossInfo { Self.info }
 

@@ -21,7 +21,6 @@ public struct ZLoss: RowwiseClassificationLoss {
         ],
         summary: "Softplus of the standardized label logit: shift- and scale-invariant (K ≥ 3)",
         formula: "ℓ = (1/a)·softplus(a(b − ẑ_y)), ẑ_y = (z_y − mean z)/std z",
-        paper: "The Z-loss: a shift and scale invariant classification loss belonging to the Spherical Family (#12)",
         minClasses: 3)
 
     public var info: LossInfo { Self.info }

@@ -11,8 +11,7 @@ public struct HuberLoss: PointwiseRegressionLoss {
         id: "huber", family: .regression,
         parameters: [LossParameter("delta", default: 1, in: 0...100, lowerOpen: true, "δ > 0 (≤ 100): where quadratic turns linear")],
         summary: "Huber: squared error for small errors, linear (slope δ) for large ones",
-        formula: "ℓ = ½e² if |e| ≤ δ, else δ(|e| − ½δ)",
-        paper: "Loss Functions and Metrics in Deep Learning (#15); regression survey (#21)")
+        formula: "ℓ = ½e² if |e| ≤ δ, else δ(|e| − ½δ)")
 
     public var info: LossInfo { Self.info }
     public let delta: Double

@@ -9,8 +9,7 @@ public struct L1Loss: PointwiseRegressionLoss {
     public static let info = LossInfo(
         id: "l1", family: .regression,
         summary: "Absolute error (MAE): robust to outliers, fits the median",
-        formula: "ℓ = |e|, e = ŷ − y",
-        paper: "Loss Functions and Metrics in Deep Learning (#15); regression survey (#21)")
+        formula: "ℓ = |e|, e = ŷ − y")
 
     public var info: LossInfo { Self.info }
 

@@ -9,8 +9,7 @@ public struct LogCoshLoss: PointwiseRegressionLoss {
     public static let info = LossInfo(
         id: "log_cosh", family: .regression,
         summary: "log cosh of the error: smooth, quadratic near 0 and linear far out",
-        formula: "ℓ = log cosh e",
-        paper: "Loss Functions and Metrics in Deep Learning (#15); regression survey (#21)")
+        formula: "ℓ = log cosh e")
 
     public var info: LossInfo { Self.info }
 

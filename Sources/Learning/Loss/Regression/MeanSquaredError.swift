@@ -5,8 +5,7 @@ public struct MeanSquaredErrorLoss: LossFunction {
     public static let info = LossInfo(
         id: "mse", family: .regression,
         summary: "Squared error; the mean is the Gaussian negative log-likelihood up to constants",
-        formula: "ℓ = e², e = ŷ − y",
-        paper: "baseline; Loss Functions and Metrics in Deep Learning (#15)")
+        formula: "ℓ = e², e = ŷ − y")
 
     public var info: LossInfo { Self.info }
 

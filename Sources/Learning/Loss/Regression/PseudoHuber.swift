@@ -11,8 +11,7 @@ public struct PseudoHuberLoss: PointwiseRegressionLoss {
         id: "pseudo_huber", family: .regression,
         parameters: [LossParameter("delta", default: 1, in: 1e-3...100, "δ ∈ [0.001, 100]: scale of the quadratic zone")],
         summary: "Pseudo-Huber: a smooth Huber, quadratic near 0 and linear (slope δ) far out",
-        formula: "ℓ = δ²(√(1 + (e/δ)²) − 1)",
-        paper: "Improving Diffusion Models's Data-Corruption Resistance using Scheduled Pseudo-Huber Loss (#139)")
+        formula: "ℓ = δ²(√(1 + (e/δ)²) − 1)")
 
     public var info: LossInfo { Self.info }
     public let delta: Double

@@ -13,8 +13,7 @@ public struct QuantileLoss: PointwiseRegressionLoss {
         parameters: [LossParameter("q", default: 0.5, in: 0...1, lowerOpen: true, upperOpen: true,
                                    "q ∈ (0, 1): the quantile fitted")],
         summary: "Pinball loss: fits the q-quantile (q = 0.5 is the median)",
-        formula: "ℓ = max(q·(y − ŷ), (q − 1)·(y − ŷ))",
-        paper: "Loss Functions and Metrics in Deep Learning (#15); regression survey (#21)")
+        formula: "ℓ = max(q·(y − ŷ), (q − 1)·(y − ŷ))")
 
     public var info: LossInfo { Self.info }
     public let q: Double

@@ -11,8 +11,7 @@ public struct SmoothL1Loss: PointwiseRegressionLoss {
         id: "smooth_l1", family: .regression,
         parameters: [LossParameter("beta", default: 1, in: 0...100, lowerOpen: true, "β > 0 (≤ 100): width of the quadratic zone")],
         summary: "Smooth L1: Huber rescaled so the linear part has slope 1",
-        formula: "ℓ = ½e²/β if |e| < β, else |e| − ½β",
-        paper: "Smooth L1 (Fast R-CNN); Huber family in Loss Functions and Metrics in Deep Learning (#15)")
+        formula: "ℓ = ½e²/β if |e| < β, else |e| − ½β")
 
     public var info: LossInfo { Self.info }
     public let beta: Double

@@ -16,8 +16,7 @@ public struct ZErrorLoss: LossFunction {
         parameters: [LossParameter("tau", default: 2, in: 0...10, lowerOpen: true,
                                    "τ > 0 (≤ 10): errors beyond τ batch standard deviations are masked")],
         summary: "Squared error that ignores the batch's outlying errors (|z-score| > τ)",
-        formula: "L = Σ m_i e_i² / max(Σ m_i, 1), m_i = 1[|e_i − mean e| ≤ τ·(std e + 1e−8)]",
-        paper: "Z-Error Loss for Training Neural Networks (#49)")
+        formula: "L = Σ m_i e_i² / max(Σ m_i, 1), m_i = 1[|e_i − mean e| ≤ τ·(std e + 1e−8)]")
 
     public var info: LossInfo { Self.info }
     public let tau: Double

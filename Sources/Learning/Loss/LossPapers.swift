@@ -1,0 +1,300 @@
+/// A paper, cited by title, authors, year and venue (citations only, no abstracts).
+public struct Citation: Sendable, Hashable {
+    public let title: String
+    /// All authors as "First Last, First Last, …" (as the paper lists them).
+    public let authors: String
+    public let year: Int
+    /// Conference or journal, short form (e.g. "ICCV", "NeurIPS", "ICLR", "CVPR", "ICML", "JMLR",
+    /// "Monthly Weather Review", "Annals of Mathematical Statistics", "arXiv"); a book gives its publisher.
+    public let venue: String
+
+    public init(title: String, authors: String, year: Int, venue: String) {
+        self.title = title
+        self.authors = authors
+        self.year = year
+        self.venue = venue
+    }
+
+    /// The authors one by one ("First Last").
+    var authorNames: [String] {
+        authors.split(separator: ",").map { String($0.drop(while: { $0 == " " })) }.filter { !$0.isEmpty }
+    }
+
+    /// The first author's family name, e.g. "Lin", "de Brébisson".
+    public var firstAuthor: String {
+        Citation.familyName(of: authorNames.first ?? authors)
+    }
+
+    /// "Lin et al. 2017" / "Huber 1964" / "Crammer & Singer 2001".
+    public var short: String {
+        let names = authorNames
+        switch names.count {
+        case 0, 1: return "\(firstAuthor) \(year)"
+        case 2: return "\(firstAuthor) & \(Citation.familyName(of: names[1])) \(year)"
+        default: return "\(firstAuthor) et al. \(year)"
+        }
+    }
+
+    /// Lower-case particles that belong to the family name ("de Brébisson", "van der Maaten").
+    private static let particles: Set<String> = ["de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "le", "la"]
+
+    /// The family name of "First [Middle] Last": the last word, or from a particle to the end; a trailing "Jr." is dropped.
+    static func familyName(of name: String) -> String {
+        var words = name.split(separator: " ").map(String.init)
+        if let last = words.last, last == "Jr." || last == "Jr" { words.removeLast() }
+        guard words.count > 1 else { return words.first ?? name }
+        for i in 1..<(words.count - 1) where particles.contains(words[i]) {
+            return words[i...].joined(separator: " ")
+        }
+        return words[words.count - 1]
+    }
+}
+
+/// Where a loss comes from: the paper that introduced it, and the reading-list papers that study or extend it (titles only).
+public struct LossProvenance: Sendable {
+    public let origin: Citation
+    public let studiedIn: [String]
+}
+
+/// Titles of reading-list papers, exactly as the reading list spells them.
+private enum ReadingList {
+    static let polyLoss = "PolyLoss: A Polynomial Expansion Perspective of Classification Loss Functions"
+    static let zLoss = "The Z-loss: a shift and scale invariant classification loss belonging to the Spherical Family"
+    static let lossSurvey = "Loss Functions and Metrics in Deep Learning"
+    static let crossEntropyLosses = "Cross-Entropy Loss Functions: Theoretical Analysis and Applications"
+    static let ldr = "Label Distributionally Robust Losses for Multi-class Classification: "
+        + "Consistency, Robustness and Adaptivity"
+    static let regressionSurvey = "A Comprehensive Survey of Regression Based Loss Functions for Time Series Forecasting"
+    static let sparsemax = "From Softmax to Sparsemax: A Sparse Model of Attention and Multi-Label Classification"
+    static let wellClassified = "Well-classified Examples are Underestimated in Classification with Deep Neural Networks"
+    static let ensLoss = "EnsLoss: Stochastic Calibrated Loss Ensembles for Preventing Overfitting in Classification"
+    static let bayesianLongTail = "Long-tailed Classification from a Bayesian-decision-theory Perspective"
+    static let normalizedLosses = "Normalized Loss Functions for Deep Learning with Noisy Labels"
+    static let zError = "Z-Error Loss for Training Neural Networks"
+    static let squentropy = "Cut your Losses with Squentropy"
+    static let asymmetricLoss = "Asymmetric Loss For Multi-Label Classification"
+    static let saddlePoints = "Escaping Saddle Points for Effective Generalization on Class-Imbalanced Data"
+    static let contrastiveBehaviour = "Understanding the Behaviour of Contrastive Loss"
+    static let mutualInformationLongTail = "Long-Tailed Recognition by Mutual Information Maximization between "
+        + "Latent Features and Ground-Truth Labels"
+    static let neuralCollapseLinear = "Neural Collapse in Deep Linear Networks: From Balanced to Imbalanced Data"
+    static let pseudoHuberDiffusion = "Improving Diffusion Models's Data-Corruption Resistance using Scheduled Pseudo-Huber Loss"
+    static let logarithmicLoss = "Concise Logarithmic Loss Function for Robust Training of Anomaly Detection Model"
+    static let doublePenalty = "Fixing the Double Penalty in Data-Driven Weather Forecasting Through a Modified "
+        + "Spherical Harmonic Loss Function"
+}
+
+/// The papers behind losscape's losses: where each loss comes from and which reading-list papers study it.
+public enum LossPapers {
+    // MARK: Classification
+
+    /// Softmax outputs read as class posteriors and trained by their log-likelihood (softmax cross-entropy).
+    private static let bridle1990probabilistic = Citation(
+        title: "Probabilistic Interpretation of Feedforward Classification Network Outputs, "
+            + "with Relationships to Statistical Pattern Recognition",
+        authors: "John S. Bridle", year: 1990,
+        venue: "Neurocomputing: Algorithms, Architectures and Applications (NATO ASI Series)")
+    private static let szegedy2016rethinking = Citation(
+        title: "Rethinking the Inception Architecture for Computer Vision",
+        authors: "Christian Szegedy, Vincent Vanhoucke, Sergey Ioffe, Jonathon Shlens, Zbigniew Wojna",
+        year: 2016, venue: "CVPR")
+    private static let lin2017focal = Citation(
+        title: "Focal Loss for Dense Object Detection",
+        authors: "Tsung-Yi Lin, Priya Goyal, Ross Girshick, Kaiming He, Piotr Dollár",
+        year: 2017, venue: "ICCV")
+    private static let leng2022polyloss = Citation(
+        title: ReadingList.polyLoss,
+        authors: "Zhaoqi Leng, Mingxing Tan, Chenxi Liu, Ekin Dogus Cubuk, Xiaojie Shi, Shuyang Cheng, Dragomir Anguelov",
+        year: 2022, venue: "ICLR")
+    private static let brier1950verification = Citation(
+        title: "Verification of Forecasts Expressed in Terms of Probability",
+        authors: "Glenn W. Brier", year: 1950, venue: "Monthly Weather Review")
+    private static let ghosh2017robust = Citation(
+        title: "Robust Loss Functions under Label Noise for Deep Neural Networks",
+        authors: "Aritra Ghosh, Himanshu Kumar, P. S. Sastry", year: 2017, venue: "AAAI")
+    private static let zhang2018generalized = Citation(
+        title: "Generalized Cross Entropy Loss for Training Deep Neural Networks with Noisy Labels",
+        authors: "Zhilu Zhang, Mert R. Sabuncu", year: 2018, venue: "NeurIPS")
+    private static let wang2019symmetric = Citation(
+        title: "Symmetric Cross Entropy for Robust Learning with Noisy Labels",
+        authors: "Yisen Wang, Xingjun Ma, Zaiyi Chen, Yuan Luo, Jinfeng Yi, James Bailey",
+        year: 2019, venue: "ICCV")
+    private static let ma2020normalized = Citation(
+        title: ReadingList.normalizedLosses,
+        authors: "Xingjun Ma, Hanxun Huang, Yisen Wang, Simone Romano, Sarah Erfani, James Bailey",
+        year: 2020, venue: "ICML")
+    private static let mao2023crossentropy = Citation(
+        title: ReadingList.crossEntropyLosses,
+        authors: "Anqi Mao, Mehryar Mohri, Yutao Zhong", year: 2023, venue: "ICML")
+    private static let debrebisson2016exploration = Citation(
+        title: "An Exploration of Softmax Alternatives Belonging to the Spherical Loss Family",
+        authors: "Alexandre de Brébisson, Pascal Vincent", year: 2016, venue: "ICLR")
+    private static let hui2023squentropy = Citation(
+        title: ReadingList.squentropy,
+        authors: "Like Hui, Mikhail Belkin, Stephen Wright", year: 2023, venue: "ICML")
+    private static let zhao2022wellclassified = Citation(
+        title: ReadingList.wellClassified,
+        authors: "Guangxiang Zhao, Wenkai Yang, Xuancheng Ren, Lei Li, Yunfang Wu, Xu Sun",
+        year: 2022, venue: "AAAI")
+    private static let zhu2023ldr = Citation(
+        title: ReadingList.ldr,
+        authors: "Dixian Zhu, Yiming Ying, Tianbao Yang", year: 2023, venue: "ICML")
+    private static let martins2016sparsemax = Citation(
+        title: ReadingList.sparsemax,
+        authors: "André F. T. Martins, Ramón Fernandez Astudillo", year: 2016, venue: "ICML")
+    private static let debrebisson2016zloss = Citation(
+        title: ReadingList.zLoss,
+        authors: "Alexandre de Brébisson, Pascal Vincent", year: 2016, venue: "arXiv")
+    private static let crammer2001multiclass = Citation(
+        title: "On the Algorithmic Implementation of Multiclass Kernel-based Vector Machines",
+        authors: "Koby Crammer, Yoram Singer", year: 2001, venue: "JMLR")
+    private static let weston1999multiclass = Citation(
+        title: "Support Vector Machines for Multi-Class Pattern Recognition",
+        authors: "Jason Weston, Chris Watkins", year: 1999, venue: "ESANN")
+    /// The squared hinge (L2 loss) on Crammer and Singer's multiclass margin. The binary squared hinge (L2-SVM) is
+    /// older (the soft-margin SVM of Cortes & Vapnik 1995); this is the first paper to work out the multiclass form.
+    private static let lee2013squaredhinge = Citation(
+        title: "A Study on L2-Loss (Squared Hinge-Loss) Multiclass SVM",
+        authors: "Ching-Pei Lee, Chih-Jen Lin", year: 2013, venue: "Neural Computation")
+    private static let freund1997boosting = Citation(
+        title: "A Decision-Theoretic Generalization of On-Line Learning and an Application to Boosting",
+        authors: "Yoav Freund, Robert E. Schapire", year: 1997, venue: "Journal of Computer and System Sciences")
+    private static let zhang2004sgd = Citation(
+        title: "Solving Large Scale Linear Prediction Problems Using Stochastic Gradient Descent Algorithms",
+        authors: "Tong Zhang", year: 2004, venue: "ICML")
+    private static let menon2021logit = Citation(
+        title: "Long-tail learning via logit adjustment",
+        authors: "Aditya Krishna Menon, Sadeep Jayasumana, Ankit Singh Rawat, Himanshu Jain, Andreas Veit, Sanjiv Kumar",
+        year: 2021, venue: "ICLR")
+    private static let cao2019ldam = Citation(
+        title: "Learning Imbalanced Datasets with Label-Distribution-Aware Margin Loss",
+        authors: "Kaidi Cao, Colin Wei, Adrien Gaidon, Nikos Arechiga, Tengyu Ma", year: 2019, venue: "NeurIPS")
+
+    // MARK: Regression
+
+    /// Least squares (the appendix "Sur la méthode des moindres quarrés"); Gauss's 1809 Theoria motus is the other classic.
+    private static let legendre1805nouvelles = Citation(
+        title: "Nouvelles méthodes pour la détermination des orbites des comètes",
+        authors: "Adrien-Marie Legendre", year: 1805, venue: "Firmin Didot, Paris")
+    /// Least absolute deviations: Boscovich fitted a line by the least sum of absolute residuals (the classic origin of
+    /// the L1 fit; Laplace later gave it algebraic form).
+    private static let boscovich1757litteraria = Citation(
+        title: "De litteraria expeditione per pontificiam ditionem, et synopsis amplioris operis, "
+            + "ac habentur plura ejus ex exemplaria etiam sensorum impressa",
+        authors: "Roger Joseph Boscovich", year: 1757,
+        venue: "De Bononiensi Scientiarum et Artium Instituto atque Academia Commentarii")
+    private static let huber1964robust = Citation(
+        title: "Robust Estimation of a Location Parameter",
+        authors: "Peter J. Huber", year: 1964, venue: "Annals of Mathematical Statistics")
+    /// The Charbonnier penalty 2√(1 + t²) − 2, which "pseudo-Huber" rescales.
+    private static let charbonnier1994halfquadratic = Citation(
+        title: "Two deterministic half-quadratic regularization algorithms for computed imaging",
+        authors: "Pierre Charbonnier, Laure Blanc-Féraud, Gilles Aubert, Michel Barlaud", year: 1994, venue: "ICIP")
+    /// A survey that presents log-cosh; no originating paper for log-cosh is known.
+    private static let terven2023survey = Citation(
+        title: ReadingList.lossSurvey,
+        authors: "Juan Terven, Diana M. Cordova-Esparza, Alfonso Ramirez-Pedraza, Edgar A. Chavez-Urbiola, "
+            + "Julio A. Romero-Gonzalez",
+        year: 2023, venue: "arXiv")
+    private static let koenker1978quantiles = Citation(
+        title: "Regression Quantiles",
+        authors: "Roger Koenker, Gilbert Bassett Jr.", year: 1978, venue: "Econometrica")
+    private static let godin2025zerror = Citation(
+        title: ReadingList.zError,
+        authors: "Guillaume Godin", year: 2025, venue: "arXiv")
+    private static let girshick2015fastrcnn = Citation(
+        title: "Fast R-CNN",
+        authors: "Ross Girshick", year: 2015, venue: "ICCV")
+
+    /// Every paper losscape cites, keyed by a short id ("lin2017focal").
+    public static let all: [String: Citation] = [
+        "bridle1990probabilistic": bridle1990probabilistic,
+        "szegedy2016rethinking": szegedy2016rethinking,
+        "lin2017focal": lin2017focal,
+        "leng2022polyloss": leng2022polyloss,
+        "brier1950verification": brier1950verification,
+        "ghosh2017robust": ghosh2017robust,
+        "zhang2018generalized": zhang2018generalized,
+        "wang2019symmetric": wang2019symmetric,
+        "ma2020normalized": ma2020normalized,
+        "mao2023crossentropy": mao2023crossentropy,
+        "debrebisson2016exploration": debrebisson2016exploration,
+        "hui2023squentropy": hui2023squentropy,
+        "zhao2022wellclassified": zhao2022wellclassified,
+        "zhu2023ldr": zhu2023ldr,
+        "martins2016sparsemax": martins2016sparsemax,
+        "debrebisson2016zloss": debrebisson2016zloss,
+        "crammer2001multiclass": crammer2001multiclass,
+        "weston1999multiclass": weston1999multiclass,
+        "lee2013squaredhinge": lee2013squaredhinge,
+        "freund1997boosting": freund1997boosting,
+        "zhang2004sgd": zhang2004sgd,
+        "menon2021logit": menon2021logit,
+        "cao2019ldam": cao2019ldam,
+        "legendre1805nouvelles": legendre1805nouvelles,
+        "boscovich1757litteraria": boscovich1757litteraria,
+        "huber1964robust": huber1964robust,
+        "charbonnier1994halfquadratic": charbonnier1994halfquadratic,
+        "terven2023survey": terven2023survey,
+        "koenker1978quantiles": koenker1978quantiles,
+        "godin2025zerror": godin2025zerror,
+        "girshick2015fastrcnn": girshick2015fastrcnn,
+    ]
+
+    /// Provenance of each loss id of the catalog (all 33).
+    public static let byLoss: [String: LossProvenance] = [
+        // Softmax cross-entropy as a network's training criterion (Bridle); the temperature is the usual
+        // scaling studied as "temperature-scaled CE" in the LDR paper.
+        "cross_entropy": LossProvenance(origin: bridle1990probabilistic, studiedIn: [
+            ReadingList.polyLoss, ReadingList.zLoss, ReadingList.crossEntropyLosses, ReadingList.ldr,
+            ReadingList.wellClassified, ReadingList.normalizedLosses, ReadingList.squentropy,
+            ReadingList.contrastiveBehaviour, ReadingList.neuralCollapseLinear,
+        ]),
+        "label_smoothing": LossProvenance(origin: szegedy2016rethinking, studiedIn: [ReadingList.wellClassified]),
+        "focal": LossProvenance(origin: lin2017focal, studiedIn: [
+            ReadingList.polyLoss, ReadingList.normalizedLosses, ReadingList.asymmetricLoss,
+        ]),
+        "poly1": LossProvenance(origin: leng2022polyloss, studiedIn: []),
+        "poly1_focal": LossProvenance(origin: leng2022polyloss, studiedIn: []),
+        "brier": LossProvenance(origin: brier1950verification, studiedIn: [ReadingList.ldr]),
+        "mae": LossProvenance(origin: ghosh2017robust, studiedIn: [
+            ReadingList.crossEntropyLosses, ReadingList.ldr, ReadingList.normalizedLosses,
+        ]),
+        "gce": LossProvenance(origin: zhang2018generalized, studiedIn: [
+            ReadingList.crossEntropyLosses, ReadingList.ldr, ReadingList.normalizedLosses,
+        ]),
+        "sce": LossProvenance(origin: wang2019symmetric, studiedIn: [ReadingList.ldr, ReadingList.normalizedLosses]),
+        "nce_rce": LossProvenance(origin: ma2020normalized, studiedIn: []),
+        "nce_mae": LossProvenance(origin: ma2020normalized, studiedIn: []),
+        "comp_sum": LossProvenance(origin: mao2023crossentropy, studiedIn: []),
+        "taylor_softmax": LossProvenance(origin: debrebisson2016exploration, studiedIn: [ReadingList.zLoss]),
+        "squentropy": LossProvenance(origin: hui2023squentropy, studiedIn: []),
+        "encouraging": LossProvenance(origin: zhao2022wellclassified, studiedIn: []),
+        "ldr_kl": LossProvenance(origin: zhu2023ldr, studiedIn: []),
+        "sparsemax": LossProvenance(origin: martins2016sparsemax, studiedIn: []),
+        "z_loss": LossProvenance(origin: debrebisson2016zloss, studiedIn: []),
+        "hinge": LossProvenance(origin: crammer2001multiclass, studiedIn: [ReadingList.ldr, ReadingList.ensLoss]),
+        "hinge_ww": LossProvenance(origin: weston1999multiclass, studiedIn: [ReadingList.ldr]),
+        "squared_hinge": LossProvenance(origin: lee2013squaredhinge, studiedIn: [ReadingList.ldr]),
+        "exponential": LossProvenance(origin: freund1997boosting, studiedIn: [ReadingList.ensLoss]),
+        // For two classes the sparsemax loss is exactly a quarter of the modified Huber loss.
+        "modified_huber": LossProvenance(origin: zhang2004sgd, studiedIn: [ReadingList.sparsemax]),
+        "logit_adjusted": LossProvenance(origin: menon2021logit, studiedIn: [
+            ReadingList.mutualInformationLongTail, ReadingList.bayesianLongTail,
+        ]),
+        "ldam": LossProvenance(origin: cao2019ldam, studiedIn: [ReadingList.saddlePoints]),
+        "mse": LossProvenance(origin: legendre1805nouvelles, studiedIn: [
+            ReadingList.lossSurvey, ReadingList.regressionSurvey, ReadingList.neuralCollapseLinear,
+            ReadingList.logarithmicLoss, ReadingList.doublePenalty,
+        ]),
+        // Least absolute deviations, cited to Boscovich 1757 (see the citation's note).
+        "l1": LossProvenance(origin: boscovich1757litteraria, studiedIn: [ReadingList.lossSurvey, ReadingList.regressionSurvey]),
+        "huber": LossProvenance(origin: huber1964robust, studiedIn: [ReadingList.lossSurvey, ReadingList.regressionSurvey]),
+        "pseudo_huber": LossProvenance(origin: charbonnier1994halfquadratic, studiedIn: [ReadingList.pseudoHuberDiffusion]),
+        // No originating paper for log-cosh is known: the origin given is a survey that presents it.
+        "log_cosh": LossProvenance(origin: terven2023survey, studiedIn: [ReadingList.regressionSurvey]),
+        "quantile": LossProvenance(origin: koenker1978quantiles, studiedIn: [ReadingList.lossSurvey, ReadingList.regressionSurvey]),
+        "z_error": LossProvenance(origin: godin2025zerror, studiedIn: []),
+        "smooth_l1": LossProvenance(origin: girshick2015fastrcnn, studiedIn: [ReadingList.lossSurvey]),
+    ]
+}
