@@ -47,6 +47,9 @@ struct Landscape: ParsableCommand {
     @Option(help: "Write landscape.json, data.csv and weights-final.json here (a new or empty folder).")
     var out: String?
 
+    @Option(name: .customLong("set"), help: "Override a preset key by its dotted path: --set loss.gamma=2 (repeatable).")
+    var sets: [String] = []
+
     /// The options from the flags, or a one-line error naming the flag.
     func options() throws -> (LandscapeOptions, steps: Int?) {
         var o = LandscapeOptions()
@@ -85,11 +88,16 @@ struct Landscape: ParsableCommand {
     func run() throws {
         try checkCPU()
         let (options, steps) = try self.options()
-        let (trainer, base): (Trainer, String?)
-        do { (trainer, base) = try PresetLookup.trainer(preset) { if let steps { $0.steps = steps } } } catch {
+        let driver: RunDriver
+        do {
+            let (session, base) = try PresetLookup.load(preset, overrides: sets + (steps.map { ["steps=\($0)"] } ?? []))
+            let every = options.directions == .pca ? WeightTrajectory.stride(steps: session.base.steps) : nil
+            // the landscape is of the first run (of a comparison: the same directions fit every run)
+            driver = try PresetLookup.drivers(session, baseDirectory: base, preset: preset, trajectoryEvery: every, history: false)[0]
+        } catch {
             throw fail("\(error)")
         }
-        let spec = trainer.spec
+        let trainer = driver.trainer
         // refuse options that cannot fit this run before training
         if options.metric == .accuracy && !trainer.dataset.task.isClassification {
             throw fail("--metric: accuracy needs a classification dataset (this one is regression)")
@@ -102,17 +110,9 @@ struct Landscape: ParsableCommand {
             do { writer = try RunFolderWriter(path: out) } catch { throw fail("\(error)") }
         }
         let interrupt = Interrupt()
-        var trajectory = WeightTrajectory(every: WeightTrajectory.stride(steps: spec.steps))
-        var history = MetricHistory()
-        while trainer.step < spec.steps && !trainer.health.isDiverged && !interrupt.happened {
-            let chunk = min(spec.steps, trainer.step + 100)
-            if options.directions == .pca {
-                trainer.train(until: chunk, history: &history, trajectory: &trajectory, recordFinal: false)
-            } else {
-                trainer.train(until: chunk, history: &history)
-            }
-        }
-        trajectory.record(step: trainer.step, parameters: trainer.model.parameters, force: true)
+        driver.advance(until: driver.spec.steps, cancel: { interrupt.happened })
+        if !interrupt.happened { driver.finish() }
+        let trajectory = driver.trajectory
         if interrupt.happened {
             writer?.abandon()
             throw fail("interrupted at step \(trainer.step); nothing written", code: 130)

@@ -44,7 +44,7 @@ struct ListCommand: ParsableCommand {
             let all = PresetLookup.all()
             if all.isEmpty { return ["(no presets folder found; run from the repository or set LOSSCAPE_PRESETS)"] }
             return all.map { p in
-                let d = (try? Preset.load(path: p.path)).map { $0.description } ?? "(invalid preset)"
+                let d = (try? Preset.load(path: p.path)).map { $0.base.description } ?? "(invalid preset)"
                 return pad(p.name, 20) + d
             }
         }

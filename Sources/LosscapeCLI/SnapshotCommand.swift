@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
 import Foundation
+import Learning
 import Render
 import TUI
 
@@ -8,13 +9,16 @@ import TUI
 struct Snapshot: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Train N steps and print the playground's screen as text (no terminal needed).",
-        discussion: "Sizes below the minimum render the too-small screen; a zero size is refused.")
+        discussion: "Sizes below the playground's minimum (60x20) are refused.")
 
     @Argument(help: "A preset file, or the name of one in ./presets.")
     var preset: String
 
     @Option(parsing: .unconditional, help: "Training steps before the picture (default: the preset's steps).")
     var steps: Int?
+
+    @Option(name: .customLong("set"), help: "Override a preset key by its dotted path: --set loss.gamma=2 (repeatable).")
+    var sets: [String] = []
 
     @Option(help: "Screen size as WIDTHxHEIGHT.")
     var size: String = "120x40"
@@ -33,47 +37,17 @@ struct Snapshot: ParsableCommand {
 
     func validate() throws {
         if let steps, steps < 0 || steps > Preset.maxSteps { throw ValidationError("--steps must be in 0…\(Preset.maxSteps)") }
-        _ = try parsedSize()
-    }
-
-    func parsedSize() throws -> (Int, Int) {
-        let parts = size.lowercased().split(separator: "x")
-        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]) else {
-            throw ValidationError("--size must look like 120x40, got \(size)")
-        }
-        guard w > 0 && h > 0 else { throw ValidationError("--size must be at least 1x1, got \(size)") }
-        guard w <= 1000 && h <= 1000 else { throw ValidationError("--size must be at most 1000x1000, got \(size)") }
-        return (w, h)
-    }
-
-    /// The whole surface (and sharpness) computed synchronously, as the worker would publish it.
-    static func landscape(_ run: RunSnapshot, _ settings: LandscapeSettings) -> LandscapeWorker.Progress {
-        let worker = LandscapeWorker()
-        worker.start(run: run, options: settings.options, oneDimensional: settings.oneDimensional)
-        while true {
-            if let p = worker.latest(), p.done, p.error != nil || p.sharpness != nil || p.rows.isEmpty { return p }
-            usleep(2000)
-        }
     }
 
     func run() throws {
         try checkCPU()
-        let (w, h) = try parsedSize()
-        let (trainer, base): (Trainer, String?)
-        // trains exactly as `losscape run --steps N` (the schedule's horizon included)
-        do { (trainer, base) = try PresetLookup.trainer(preset) { if let steps { $0.steps = steps } } } catch {
-            throw fail("\(error)")
-        }
-        let spec = trainer.spec
-        var history = MetricHistory()
-        trainer.train(until: spec.steps, history: &history)
-        let snapshot = SessionSnapshot(sequence: 1, runs: [RunSnapshot(trainer, history: history)], running: false,
-                                       stepsPerSecond: 0, message: nil)
-        var state = AppState(spec: spec, baseDirectory: base, width: w, height: h,
-                             colorMode: ansi ? .ansi256 : .none, ascii: ascii)
-        _ = update(&state, .snapshot(snapshot))
-        if landscape { _ = update(&state, .landscape(Snapshot.landscape(snapshot.runs[0], state.landscape))) }
-        let frame = Screen.render(state, cache: ViewCache())
+        let (w, h): (Int, Int)
+        do { (w, h) = try parseScreenSize(size) } catch { throw fail("\(error)") }
+        var screen = try headlessScreen(preset, sets: sets, steps: steps, width: w, height: h,
+                                        colorMode: ansi ? .ansi256 : .none, ascii: ascii)
+        screen.advance(until: screen.session.base.steps)
+        screen.refresh(sequence: 1, landscape: landscape)
+        let frame = screen.frame()
         let text = (ansi ? TextExport.ansi(frame, mode: .ansi256) : TextExport.plain(frame)) + "\n"
         if let out {
             do { try text.write(toFile: out, atomically: true, encoding: .utf8) } catch {
@@ -82,5 +56,21 @@ struct Snapshot: ParsableCommand {
         } else {
             print(text, terminator: "")
         }
+    }
+}
+
+/// A preset (with `--set` and `--steps`) ready to render headlessly. Runs record their
+/// weight trajectory for the landscape's PCA path.
+func headlessScreen(_ preset: String, sets: [String], steps: Int?, width: Int, height: Int, colorMode: ColorMode,
+                    ascii: Bool) throws -> HeadlessScreen {
+    let overrides = sets + (steps.map { ["steps=\($0)"] } ?? [])
+    do {
+        let (session, base) = try PresetLookup.load(preset, overrides: overrides)
+        let every = WeightTrajectory.stride(steps: session.base.steps)
+        let drivers = try PresetLookup.drivers(session, baseDirectory: base, preset: preset, trajectoryEvery: every)
+        return HeadlessScreen(session: session, drivers: drivers, baseDirectory: base, width: width, height: height,
+                              colorMode: colorMode, ascii: ascii)
+    } catch {
+        throw fail("\(error)")
     }
 }

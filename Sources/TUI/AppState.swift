@@ -5,8 +5,21 @@ import Render
 /// Everything the playground shows and edits; `update` changes it, the views
 /// draw it. Value type, no curses, so every screen can be tested headlessly.
 public struct AppState {
-    /// The setup as edited in the Setup panel (what `w` writes).
-    public var spec: RunSpec
+    /// The runs as edited in the Setup panel (labels and specs; run 1 is the preset's base).
+    /// All share data, seed and steps; each has its own loss, optimizer and model.
+    public var runs: [RunEntry]
+    /// Index of the selected run (Tab / Shift-Tab): the Setup panel shows and edits it.
+    public var selected = 0
+    /// The playground's target speed (`<` `>`), mirrored to the engine.
+    public var speed: PlaybackSpeed
+    /// Whether the preset asked to start paused (kept in what `w` writes).
+    public var startPaused = false
+
+    /// The selected run's setup.
+    public var spec: RunSpec {
+        get { runs[min(max(selected, 0), runs.count - 1)].spec }
+        set { runs[min(max(selected, 0), runs.count - 1)].spec = newValue }
+    }
     /// The preset's folder (CSV paths are relative to it).
     public var baseDirectory: String?
     /// The CSV file of the preset and its task, kept so the dataset cycle can come back to it.
@@ -36,9 +49,12 @@ public struct AppState {
     /// The step the last landscape request was made at.
     public var landscapeRequestedStep: Int?
 
-    public init(spec: RunSpec, baseDirectory: String? = nil, width: Int = 120, height: Int = 40,
+    public init(session: SessionSpec, baseDirectory: String? = nil, width: Int = 120, height: Int = 40,
                 colorMode: ColorMode = .ansi256, ascii: Bool = false) {
-        self.spec = spec
+        runs = session.runs.map { RunEntry(label: $0.label, spec: $0.spec) }
+        speed = session.effectiveSpeed
+        startPaused = session.startPaused
+        let spec = session.base
         self.baseDirectory = baseDirectory
         csv = spec.data.kind == .csv ? spec.data.path.map { ($0, spec.dataTask) } : nil
         self.width = width
@@ -47,8 +63,28 @@ public struct AppState {
         self.ascii = ascii
     }
 
-    /// The run being shown (the session's first).
-    public var run: RunSnapshot? { snapshot?.runs.first }
+    /// A state for a single run.
+    public init(spec: RunSpec, baseDirectory: String? = nil, width: Int = 120, height: Int = 40,
+                colorMode: ColorMode = .ansi256, ascii: Bool = false) {
+        self.init(session: SessionSpec(spec), baseDirectory: baseDirectory, width: width, height: height,
+                  colorMode: colorMode, ascii: ascii)
+    }
+
+    /// The selected run's picture from the engine.
+    public var run: RunSnapshot? {
+        guard let runs = snapshot?.runs, !runs.isEmpty else { return nil }
+        return runs[min(max(selected, 0), runs.count - 1)]
+    }
+
+    /// The session as the setup describes it now (no timelines): what a restart runs.
+    public var session: SessionSpec { SessionSpec(runs: runs, speed: speed, startPaused: startPaused) }
+
+    /// The session since the last restart, with every run's timeline (what `w` writes):
+    /// replaying it gives the numbers on screen.
+    public var sessionToWrite: SessionSpec {
+        guard let snap = snapshot, snap.runs.count == runs.count else { return session }
+        return SessionSpec(runs: snap.runs.map(\.entry), speed: speed, startPaused: startPaused)
+    }
 
     public var running: Bool { snapshot?.running ?? false }
 

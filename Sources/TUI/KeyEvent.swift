@@ -20,6 +20,9 @@ public protocol TerminalBackend: AnyObject {
     func readKey(timeoutMilliseconds: Int) -> KeyEvent?
     /// Shows `frame` (sending only what changed).
     func draw(_ frame: Frame)
+    /// The signal (SIGINT, SIGTERM) behind the last ``KeyEvent/interrupt``, for the exit status
+    /// (128 + n); nil when it came from the keyboard.
+    var lastSignal: Int32? { get }
 }
 
 import Render

@@ -32,11 +32,16 @@ public func update(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
         return []
     case .snapshot(let s):
         let isNewMessage = s.messageID != (state.snapshot?.messageID ?? 0)
+        let restarted = s.generation != (state.snapshot?.generation ?? s.generation)
         state.snapshot = s
-        if isNewMessage, let message = s.message {
-            if let run = s.runs.first { state.spec = run.spec }  // the engine refused: show what runs
-            state.say(message, seconds: 6)
+        // the engine is the reference for the runs: after a refusal (a message), or once it has
+        // added or removed a run, the setup shows what runs
+        if (isNewMessage && s.message != nil) || s.runs.map(\.label) != state.runs.map(\.label) {
+            state.runs = s.runs.map { RunEntry(label: $0.label, spec: $0.spec) }
+            state.selected = min(state.selected, state.runs.count - 1)
         }
+        if isNewMessage, let message = s.message { state.say(message, seconds: 6) }
+        if restarted { state.landscapeProgress = nil }  // the old surface belongs to the old runs
         return state.autoRefreshLandscape()
     case .landscape(let p):
         let first = p.generation != state.landscapeProgress?.generation
@@ -63,14 +68,26 @@ private func handle(_ key: KeyEvent, _ state: inout AppState) -> [Effect] {
         return []
     }
     if case .character(let c) = key, let effects = state.handleLandscapeKey(c) { return effects }
+    if let effects = state.handleRunKey(key) { return effects }
     switch key {
     case .character(" "): return [.send(state.running ? .pause : .run)]
     case .character("n"): return [.send(.step(1))]
     case .character("r"):
-        state.spec.initSeed = Ladder.nextSeed(state.spec.initSeed ?? state.spec.seed, +1)
-        state.say("weights re-initialised (init seed \(state.spec.initSeed!)): run restarted")
+        state.say(state.runs.count > 1 ? "all runs restarted at step 0 with the same initial weights"
+                                       : "restarted at step 0 with the same initial weights")
         state.landscapeProgress = nil
-        return [.send(.replace(state.spec, baseDirectory: state.baseDirectory))]
+        return [.send(.restart)]
+    case .character("i"):
+        let seed = Ladder.nextSeed(state.spec.initSeed ?? state.spec.seed, +1)
+        for i in state.runs.indices { state.runs[i].spec.initSeed = seed }
+        state.say("new initial weights (init seed \(seed)): restarted at step 0")
+        state.landscapeProgress = nil
+        return [.send(.replace(state.session, baseDirectory: state.baseDirectory))]
+    case .character("<"), .character(","), .character(">"), .character("."):
+        let up = key == .character(">") || key == .character(".")
+        state.speed = state.speed.moved(up ? +1 : -1)
+        state.say("speed \(state.speed)")
+        return [.send(.setSpeed(state.speed))]
     case .character("R"): return change(.regenerate, +1, &state)
     case .character("+"), .character("="): return change(.learningRate, +1, &state)
     case .character("-"), .character("_"): return change(.learningRate, -1, &state)
@@ -101,10 +118,10 @@ private func handle(_ key: KeyEvent, _ state: inout AppState) -> [Effect] {
     case .character("q"), .interrupt:
         state.quit = true
         return [.quit]
-    case .up, .backTab:
+    case .up:
         state.focus = (state.focus - 1 + state.fields.count) % max(state.fields.count, 1)
         return []
-    case .down, .tab:
+    case .down:
         state.focus = (state.focus + 1) % max(state.fields.count, 1)
         return []
     case .left: return state.focusedField.map { change($0, -1, &state) } ?? []
@@ -120,22 +137,31 @@ private func change(_ field: SetupField, _ direction: Int, _ state: inout AppSta
     // keep the focus on the same field when the list of fields changes
     if let focused, let i = state.fields.firstIndex(of: focused) { state.focus = i }
     state.focus = min(state.focus, max(state.fields.count - 1, 0))
+    let many = state.runs.count > 1
+    let who = many ? "\(state.runs[state.selected].label): " : ""
     switch result {
     case .none:
         return []
     case .restart:
-        state.say("\(field.label) → \(field.value(in: state.spec)): run restarted")
+        if field.isData {
+            // data is shared: every run takes it (and keeps a loss that fits it)
+            let data = state.spec.data, task = state.spec.dataTask, features1D = state.spec.dataset1D
+            for i in state.runs.indices where i != state.selected {
+                state.runs[i].spec.data = data
+                state.runs[i].spec.dataTask = task
+                if features1D { state.runs[i].spec.model.features = [.x1] }
+                state.runs[i].spec.keepLossValid()
+            }
+        }
+        state.say("\(who)\(field.label) → \(field.value(in: state.spec)): \(many ? "all runs" : "run") restarted")
         state.landscapeProgress = nil  // the old surface belongs to the old run
-        return [.send(.replace(state.spec, baseDirectory: state.baseDirectory))]
+        return [.send(.replace(state.session, baseDirectory: state.baseDirectory))]
     case .loss:
-        state.say("loss \(state.spec.loss.name)\(field == .loss ? "" : ": \(field.label) = \(field.value(in: state.spec))") (weights kept)")
-        return [.send(.setLoss(state.spec.loss))]
-    case .optimizer:
-        state.say("\(field.label) → \(field.value(in: state.spec)) (weights kept)" + scheduleNote(state))
-        return [.send(.setOptimizer(state.spec.optimizer))]
-    case .learningRate:
-        state.say("learning rate → \(field.value(in: state.spec))")
-        return [.send(.setLearningRate(state.spec.optimizer.learningRate))]
+        state.say("\(who)loss \(state.spec.loss.name)\(field == .loss ? "" : ": \(field.label) = \(field.value(in: state.spec))") (weights kept)")
+        return [.send(.setLoss(state.spec.loss, run: state.selected))]
+    case .optimizer, .learningRate:
+        state.say("\(who)\(field.label) → \(field.value(in: state.spec)) (weights kept)" + scheduleNote(state))
+        return [.send(.setOptimizer(state.spec.optimizer, run: state.selected))]
     }
 }
 

@@ -10,8 +10,8 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 /// Loads a preset and builds its run, as `losscape run` does; the error text or nil.
 func loadError(_ path: String) -> String? {
     do {
-        let spec = try Preset.load(path: path)
-        _ = try Trainer(spec: spec, baseDirectory: (path as NSString).deletingLastPathComponent)
+        let session = try Preset.load(path: path)
+        for run in session.runs { _ = try Trainer(spec: run.spec, baseDirectory: (path as NSString).deletingLastPathComponent) }
         return nil
     } catch {
         return "\(error)"
@@ -49,18 +49,18 @@ func loadError(_ path: String) -> String? {
         for f in files {
             let path = folder.appendingPathComponent(f).path
             #expect(loadError(path) == nil, "\(f): \(loadError(path) ?? "")")
-            if let s = try? Preset.load(path: path) { kinds.insert(s.data.kind) }
+            if let s = try? Preset.load(path: path) { kinds.insert(s.base.data.kind) }
         }
         #expect(kinds == Set(DatasetKind.allCases), "missing presets for \(Set(DatasetKind.allCases).subtracting(kinds))")
     }
 
     @Test func defaultPresetMatchesTheBuiltIn() throws {
-        let spec = try Preset.load(path: repositoryRoot.appendingPathComponent("presets/default.toml").path)
+        let spec = try Preset.load(path: repositoryRoot.appendingPathComponent("presets/default.toml").path).base
         #expect(spec == RunSpec.defaultPreset)
     }
 
     @Test func integersAreAcceptedForNumbers() throws {
-        let spec = try Preset.parse("""
+        let spec = try Preset.parseRun("""
             [optimizer]
             name = "sgd"
             learning_rate = 1
@@ -89,7 +89,7 @@ func loadError(_ path: String) -> String? {
         spec.optimizer.gamma = 0.5
         spec.optimizer.warmup = 10
         spec.optimizer.clip = 1.5
-        let back = try Preset.parse(PresetWriter.toml(spec))
+        let back = try Preset.parseRun(PresetWriter.toml(spec))
         #expect(back == spec)
     }
 

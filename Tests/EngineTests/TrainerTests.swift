@@ -160,7 +160,7 @@ func metrics(_ spec: RunSpec, logEvery: Int = 1) throws -> [MetricRecord] {
         session.sync()
         #expect(session.snapshots.peek()?.running == false, "stopped by the divergence")
         boom.optimizer.learningRate = 0.01
-        session.send(.replace(boom, baseDirectory: nil))
+        session.send(.replace(SessionSpec(boom), baseDirectory: nil))
         session.sync()
         #expect(session.snapshots.peek()?.running == true, "the new run trains")
         session.send(.shutdown)
@@ -169,7 +169,7 @@ func metrics(_ spec: RunSpec, logEvery: Int = 1) throws -> [MetricRecord] {
     @Test func pausedStaysPausedAfterAReplacement() throws {
         let spec = smallSpec()
         let session = TrainingSession(run: try Trainer(spec: spec))
-        session.send(.replace(spec, baseDirectory: nil))
+        session.send(.replace(SessionSpec(spec), baseDirectory: nil))
         session.sync()
         #expect(session.snapshots.peek()?.running == false)
         session.send(.shutdown)

@@ -15,9 +15,14 @@ import Testing
 
     @Test func learningRateKeysDoubleAndHalveWithoutRestart() {
         var s = state()
-        #expect(update(&s, .key(.character("+"))) == [.send(.setLearningRate(0.02))])
-        #expect(update(&s, .key(.character("-"))) == [.send(.setLearningRate(0.01))])
-        #expect(update(&s, .key(.character("-"))) == [.send(.setLearningRate(0.005))])
+        func lr(_ x: Double) -> [Effect] {
+            var o = s.spec.optimizer
+            o.learningRate = x
+            return [.send(.setOptimizer(o, run: 0))]
+        }
+        #expect(update(&s, .key(.character("+"))) == lr(0.02))
+        #expect(update(&s, .key(.character("-"))) == lr(0.01))
+        #expect(update(&s, .key(.character("-"))) == lr(0.005))
         #expect(s.currentFlash?.contains("learning rate") == true)
     }
 
@@ -25,7 +30,7 @@ import Testing
         var s = state()
         let effects = update(&s, .key(.character("l")))
         #expect(s.spec.loss.name != "cross_entropy")
-        #expect(effects == [.send(.setLoss(s.spec.loss))])
+        #expect(effects == [.send(.setLoss(s.spec.loss, run: 0))])
         _ = update(&s, .key(.character("L")))
         #expect(s.spec.loss.name == "cross_entropy")
         // only classification losses on a classification dataset
@@ -39,7 +44,7 @@ import Testing
         var s = state()
         for _ in 0..<DatasetKind.allCases.count {
             let effects = update(&s, .key(.character("d")))
-            guard case .send(.replace(let spec, _)) = effects.first else {
+            guard case .send(.replace(let session, _)) = effects.first, let spec = session.runs.first?.spec else {
                 Issue.record("no replace for \(s.spec.data.kind)")
                 return
             }
@@ -53,14 +58,17 @@ import Testing
 
     @Test func optimizerKeyKeepsTheWeights() {
         var s = state()
-        #expect(update(&s, .key(.character("o"))) == [.send(.setOptimizer(s.spec.optimizer))])
+        let effects = update(&s, .key(.character("o")))
+        #expect(effects == [.send(.setOptimizer(s.spec.optimizer, run: 0))])
         #expect(s.spec.optimizer.kind == .adamw)
     }
 
     @Test func reinitialiseAndRegenerateChangeOnlyTheirSeeds() {
         var s = state()
         let before = s.spec
-        _ = update(&s, .key(.character("r")))
+        #expect(update(&s, .key(.character("r"))) == [.send(.restart)])
+        #expect(s.spec == before, "r restarts with the same initial weights")
+        _ = update(&s, .key(.character("i")))
         #expect(s.spec.initSeed == before.seed + 1 && s.spec.data == before.data)
         _ = update(&s, .key(.character("R")))
         #expect(s.spec.data.seed == before.seed + 1 && s.spec.initSeed == before.seed + 1)
@@ -73,7 +81,7 @@ import Testing
         #expect(s.focusedField == .classes)
         let effects = update(&s, .key(.right))
         #expect(s.spec.data.classes == 3)
-        #expect(effects == [.send(.replace(s.spec, baseDirectory: nil))])
+        #expect(effects == [.send(.replace(SessionSpec(runs: s.runs, speed: s.speed), baseDirectory: nil))])
         _ = update(&s, .key(.up))
         _ = update(&s, .key(.up))
         #expect(s.focusedField == SetupField.all(for: s.spec).last)
@@ -201,7 +209,7 @@ import Testing
         let rows = (0..<40).map { i in "\(Double(i) / 10),0,\(Double(i) / 20)" }
         try (["x1,x2,y"] + rows).joined(separator: "\n").write(to: dir.appendingPathComponent("r.csv"), atomically: true, encoding: .utf8)
         try "[data]\nkind = \"csv\"\npath = \"r.csv\"\n".write(to: dir.appendingPathComponent("p.toml"), atomically: true, encoding: .utf8)
-        let spec = try Preset.load(path: dir.appendingPathComponent("p.toml").path)
+        let spec = try Preset.load(path: dir.appendingPathComponent("p.toml").path).base
         #expect(spec.loss.name == "mse", "a regression CSV without [loss] gets mse")
         let t = try Trainer(spec: spec, baseDirectory: dir.path)
         var s = AppState(spec: t.spec, baseDirectory: dir.path)

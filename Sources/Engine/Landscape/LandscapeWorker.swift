@@ -74,39 +74,54 @@ public final class LandscapeWorker: Sendable {
             return s.generation
         }
         queue.async { [self] in
-            func current() -> Bool { state.withLock { $0.generation == generation } }
-            guard current() else { return }
-            let setup: LandscapeSetup
-            do {
-                setup = try LandscapeSetup(snapshot: run, trajectory: run.trajectory, options: options)
-            } catch {
-                publish(generation, Progress(generation: generation, coordinates: [], rows: [], pcaPath: nil,
-                                             explainedVariance: nil, cosine: nil, center: nil, step: run.step,
-                                             options: options, done: true, error: "\(error)"))
-                return
-            }
-            let c = setup.computation
-            var p = Progress(generation: generation, coordinates: c.grid.coordinates,
-                             rows: Array(repeating: nil, count: oneDimensional ? 0 : c.rowCount),
-                             pcaPath: setup.pca?.path, explainedVariance: setup.pca?.explainedVariance,
-                             cosine: c.directions.cosine, center: c.centerValue(), step: run.step, options: options)
-            publish(generation, p)
-            if oneDimensional {
-                p.slice = setup.slice()
-                guard current() else { return }
-                p.interpolation = setup.interpolation(from: run.initialModel.parameters)
-            } else {
-                for i in 0..<c.rowCount {
-                    guard current() else { return }
-                    p.rows[i] = c.computeRow(i)
-                    publish(generation, p)
-                }
-                guard current() else { return }
-                p.sharpness = setup.sharpness().eigenvalue
-            }
-            p.done = true
-            publish(generation, p)
+            _ = Self.compute(run: run, options: options, oneDimensional: oneDimensional, generation: generation,
+                             isCurrent: { state.withLock { $0.generation == generation } },
+                             publish: { p in self.publish(generation, p) })
         }
+    }
+
+    /// The whole computation now, on this thread (headless renders): the same code and
+    /// numbers as the worker.
+    public static func computeNow(run: RunSnapshot, options: LandscapeOptions, oneDimensional: Bool) -> Progress {
+        compute(run: run, options: options, oneDimensional: oneDimensional, generation: 1, isCurrent: { true }, publish: { _ in })!
+    }
+
+    /// Computes row by row, publishing progress; stops (nil) when `isCurrent` turns false.
+    static func compute(run: RunSnapshot, options: LandscapeOptions, oneDimensional: Bool, generation: Int,
+                        isCurrent: () -> Bool, publish: (Progress) -> Void) -> Progress? {
+        guard isCurrent() else { return nil }
+        let setup: LandscapeSetup
+        do {
+            setup = try LandscapeSetup(snapshot: run, trajectory: run.trajectory, options: options)
+        } catch {
+            let p = Progress(generation: generation, coordinates: [], rows: [], pcaPath: nil,
+                             explainedVariance: nil, cosine: nil, center: nil, step: run.step,
+                             options: options, done: true, error: "\(error)")
+            publish(p)
+            return p
+        }
+        let c = setup.computation
+        var p = Progress(generation: generation, coordinates: c.grid.coordinates,
+                         rows: Array(repeating: nil, count: oneDimensional ? 0 : c.rowCount),
+                         pcaPath: setup.pca?.path, explainedVariance: setup.pca?.explainedVariance,
+                         cosine: c.directions.cosine, center: c.centerValue(), step: run.step, options: options)
+        publish(p)
+        if oneDimensional {
+            p.slice = setup.slice()
+            guard isCurrent() else { return nil }
+            p.interpolation = setup.interpolation(from: run.initialModel.parameters)
+        } else {
+            for i in 0..<c.rowCount {
+                guard isCurrent() else { return nil }
+                p.rows[i] = c.computeRow(i)
+                publish(p)
+            }
+            guard isCurrent() else { return nil }
+            p.sharpness = setup.sharpness().eigenvalue
+        }
+        p.done = true
+        publish(p)
+        return p
     }
 
     private func publish(_ generation: Int, _ p: Progress) {

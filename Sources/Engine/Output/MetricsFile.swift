@@ -3,8 +3,9 @@
 /// regression, clean_train_acc without label noise, test values without a
 /// test split) are left out.
 public enum MetricsFile {
-    /// `sharpness` (the top Hessian eigenvalue, when tracked) is added as `"sharpness"`.
-    public static func line(_ r: MetricRecord, sharpness: Double? = nil) -> String {
+    /// `sharpness` (the top Hessian eigenvalue, when tracked) is added as `"sharpness"`, the
+    /// timeline's changes at this step as `"event"`.
+    public static func line(_ r: MetricRecord) -> String {
         var fields = ["\"step\":\(r.step)", "\"train_loss\":\(JSONText.number(r.trainLoss))"]
         if let t = r.testLoss { fields.append("\"test_loss\":\(JSONText.number(t))") }
         if let a = r.trainAccuracy { fields.append("\"train_acc\":\(JSONText.number(a))") }
@@ -15,7 +16,10 @@ public enum MetricsFile {
         fields.append("\"grad_norm\":\(JSONText.number(r.gradNorm))")
         fields.append("\"weight_norm\":\(JSONText.number(r.weightNorm))")
         fields.append("\"lr\":\(JSONText.number(r.learningRate))")
-        if let s = sharpness { fields.append("\"sharpness\":\(JSONText.number(s))") }
+        if let s = r.sharpness { fields.append("\"sharpness\":\(JSONText.number(s))") }
+        if let e = r.event { fields.append("\"event\":\(JSONText.string(e))") }
+        if let d = r.divergedAt { fields.append("\"diverged_at\":\(d)") }
+        if let d = r.divergence { fields.append("\"diverged\":\(JSONText.string(d))") }
         return "{" + fields.joined(separator: ",") + "}"
     }
 }

@@ -27,7 +27,14 @@ public struct RunFolderWriter {
         }
     }
 
-    /// Writes `text` as `name` in the staging folder.
+    /// Creates a subfolder (e.g. `runs/1-focal/`) in the staging folder.
+    public func makeFolder(_ name: String) throws {
+        do { try FileManager.default.createDirectory(at: staging.appendingPathComponent(name), withIntermediateDirectories: true) } catch {
+            throw RunFolderError("--out: cannot create \(name): \(error.localizedDescription)")
+        }
+    }
+
+    /// Writes `text` as `name` (a path inside the folder) in the staging folder.
     public func write(_ name: String, _ text: String) throws {
         do { try text.write(to: staging.appendingPathComponent(name), atomically: false, encoding: .utf8) } catch {
             throw RunFolderError("--out: cannot write \(name): \(error.localizedDescription)")

@@ -2,6 +2,7 @@ import Learning
 
 /// An immutable picture of one run, published by the engine.
 public struct RunSnapshot: Sendable {
+    public let label: String
     public let spec: RunSpec
     public let dataset: Dataset
     public let model: MLP
@@ -15,11 +16,16 @@ public struct RunSnapshot: Sendable {
     public let latest: MetricRecord?
     /// The weights recorded along training (for the landscape's PCA path).
     public let trajectory: WeightTrajectory
+    /// The changes applied since step 0, in step order (the chart marks them).
+    public let timeline: [RunEvent]
+    /// The run as it was at step 0 (with `timeline`, what `w` writes).
+    public let initialSpec: RunSpec
 
     /// A picture from its parts (tests, and runs replayed from a folder).
-    public init(spec: RunSpec, dataset: Dataset, model: MLP, initialModel: MLP, step: Int, epoch: Double,
+    public init(label: String = "", spec: RunSpec, dataset: Dataset, model: MLP, initialModel: MLP, step: Int, epoch: Double,
                 health: RunHealth, history: MetricHistory, latest: MetricRecord?,
-                trajectory: WeightTrajectory = WeightTrajectory()) {
+                trajectory: WeightTrajectory = WeightTrajectory(), timeline: [RunEvent] = [], initialSpec: RunSpec? = nil) {
+        self.label = label
         self.spec = spec
         self.dataset = dataset
         self.model = model
@@ -30,21 +36,28 @@ public struct RunSnapshot: Sendable {
         self.history = history
         self.latest = latest
         self.trajectory = trajectory
+        self.timeline = timeline
+        self.initialSpec = initialSpec ?? spec
     }
 
     /// A picture of `trainer` now (computes the current metrics when healthy).
-    public init(_ trainer: Trainer, history: MetricHistory, trajectory: WeightTrajectory = WeightTrajectory()) {
-        self.trajectory = trajectory
-        spec = trainer.spec
-        dataset = trainer.dataset
-        model = trainer.model
-        initialModel = trainer.initialModel
-        step = trainer.step
-        epoch = trainer.epochProgress
-        health = trainer.health
-        self.history = history
-        latest = trainer.health.isDiverged ? trainer.lastRecord : trainer.currentRecord()
+    public init(_ trainer: Trainer, history: MetricHistory, trajectory: WeightTrajectory = WeightTrajectory(), label: String? = nil) {
+        self.init(label: label ?? trainer.spec.loss.name, spec: trainer.spec, dataset: trainer.dataset, model: trainer.model, initialModel: trainer.initialModel,
+                  step: trainer.step, epoch: trainer.epochProgress, health: trainer.health, history: history,
+                  latest: trainer.health.isDiverged ? trainer.lastRecord : trainer.currentRecord(), trajectory: trajectory)
     }
+
+    /// A picture of a driven run now.
+    public init(_ driver: RunDriver) {
+        let t = driver.trainer
+        self.init(label: driver.label, spec: t.spec, dataset: t.dataset, model: t.model, initialModel: t.initialModel,
+                  step: t.step, epoch: t.epochProgress, health: t.health, history: driver.history ?? MetricHistory(),
+                  latest: t.health.isDiverged ? t.lastRecord : t.currentRecord(),
+                  trajectory: driver.trajectory ?? WeightTrajectory(), timeline: driver.timeline, initialSpec: driver.initialSpec)
+    }
+
+    /// The entry that reproduces this run from step 0 (what `w` writes).
+    public var entry: RunEntry { RunEntry(label: label, spec: initialSpec, events: timeline) }
 }
 
 /// Everything the UI needs from the engine at one moment.
@@ -53,20 +66,26 @@ public struct SessionSnapshot: Sendable {
     public let sequence: Int
     public let runs: [RunSnapshot]
     public let running: Bool
-    /// Training throughput over the last chunk (0 when paused).
+    /// Training throughput: updates per second of each run, over the last second (0 when paused).
     public let stepsPerSecond: Double
-    /// The latest one-line message for the status bar (e.g. why a change was refused).
+    /// The target rate.
+    public let speed: PlaybackSpeed
+    /// The latest one-line message for the status bar (e.g. why a change was refused, why it paused).
     public let message: String?
     /// Increases with every new message (0: none yet).
     public let messageID: Int
+    /// Increases every time the runs restart from step 0 (the UI forgets what belongs to the old runs).
+    public let generation: Int
 
     public init(sequence: Int, runs: [RunSnapshot], running: Bool, stepsPerSecond: Double, message: String?,
-                messageID: Int = 0) {
+                messageID: Int = 0, speed: PlaybackSpeed = .max, generation: Int = 0) {
         self.messageID = message == nil ? 0 : max(messageID, 1)
         self.sequence = sequence
         self.runs = runs
         self.running = running
         self.stepsPerSecond = stepsPerSecond
         self.message = message
+        self.speed = speed
+        self.generation = generation
     }
 }

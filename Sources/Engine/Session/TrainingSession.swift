@@ -2,45 +2,65 @@ import Dispatch
 import Foundation
 import Learning
 
-/// The training engine: runs live on one serial DispatchQueue, train in
-/// chunks of a few milliseconds, handle commands between chunks, and publish
+/// The training engine of the playground: 1–4 runs (`RunDriver`s sharing data
+/// and initial weights) live on one serial DispatchQueue and advance in
+/// lockstep at a target rate, handle commands between chunks, and publish
 /// immutable snapshots through a latest-wins mailbox.
 ///
-/// A session holds a list of runs (several side by side share data and
-/// initial weights — a later feature); commands that change one run apply to
-/// run 0 for now.
+/// Pacing: at `max` a chunk trains for ~20 ms and the next is queued at once;
+/// at a target rate r the engine ticks every min(1/r s, 1/30 s) and applies the
+/// updates due since the rate was set (r·elapsed, a backlog of more than a
+/// quarter of a second is dropped), so a rate of 2/s shows every step.
+/// It pauses at the preset's `steps` and when every run's learning rate is 0.
 public final class TrainingSession: @unchecked Sendable {
     /// Where snapshots appear.
     public let snapshots = Mailbox<SessionSnapshot>()
     private let queue = DispatchQueue(label: "losscape.engine", qos: .userInitiated)
-    /// Target length of a chunk of steps.
+    /// Target length of a chunk of steps at `max`.
     private let chunkSeconds: Double
 
     // Confined to `queue`:
-    private var runs: [Trainer] = []
-    private var histories: [MetricHistory] = []
-    private var trajectories: [WeightTrajectory] = []
+    private var runs: [RunDriver] = []
+    private var baseDirectory: String?
     private var running = false
     /// Training stopped because every run diverged (a replacement resumes it).
     private var stoppedByDivergence = false
     private var stepsLeft: Int?  // for .step(n)
     private var chunkScheduled = false
     private var sequence = 0
-    private var stepsPerSecond = 0.0
+    private var generation = 0
+    private var speed: PlaybackSpeed = .max
+    /// When the current rate started counting, and the updates made since.
+    private var paceStart = 0.0
+    private var pacedSteps = 0
+    /// Recent (time, step) samples for the achieved rate.
+    private var rateSamples: [(time: Double, steps: Int)] = []
+    private var totalSteps = 0
+    private var pauseAtStep: Int?
     private var message: String?
     /// Increases with every new message, so the UI reacts to each exactly once.
     private var messageID = 0
     private var stopped = false
 
-    /// Starts a session with one run (already built, so errors surfaced before).
-    public init(run: Trainer, chunkSeconds: Double = 0.02) {
+    /// Starts a session on `drivers` (already built, so errors surfaced before), paused.
+    public init(runs drivers: [RunDriver], baseDirectory: String? = nil, speed: PlaybackSpeed = .max,
+                pauseAt: Int? = nil, chunkSeconds: Double = 0.02) {
+        precondition(!drivers.isEmpty, "a session needs a run")
         self.chunkSeconds = chunkSeconds
         queue.sync {
-            runs = [run]
-            histories = [MetricHistory()]
-            trajectories = [WeightTrajectory()]
+            runs = drivers
+            self.baseDirectory = baseDirectory
+            self.speed = speed
+            pauseAtStep = pauseAt
             publish()
         }
+    }
+
+    /// A session of one trainer (tests).
+    public convenience init(run trainer: Trainer, chunkSeconds: Double = 0.02) {
+        let d = try! RunDriver(entry: RunEntry(label: trainer.spec.loss.name, spec: trainer.spec), dataset: trainer.dataset,
+                               trajectoryEvery: 1)
+        self.init(runs: [d], chunkSeconds: chunkSeconds)
     }
 
     /// Sends a command; it is handled in order on the engine queue.
@@ -51,79 +71,183 @@ public final class TrainingSession: @unchecked Sendable {
     /// Waits until every command sent so far has been handled (tests, shutdown).
     public func sync() { queue.sync {} }
 
+    private var now: Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
     private func handle(_ command: SessionCommand) {
         dispatchPrecondition(condition: .onQueue(queue))
         guard !stopped else { return }
         stoppedByDivergence = stoppedByDivergence && !running
         switch command {
         case .run:
-            running = true
-            stepsLeft = nil
+            if let reason = frozenReason() {
+                say(reason)
+            } else {
+                start()
+                stepsLeft = nil
+            }
         case .pause:
             running = false
         case .step(let n):
-            running = true
+            start()
             stepsLeft = max(n, 0)
-        case .replace(let spec, let base):
+        case .replace(let session, let base):
             do {
-                runs = [try Trainer(spec: spec, baseDirectory: base)]
-                histories = [MetricHistory()]
-                trajectories = [WeightTrajectory()]
-                if stoppedByDivergence { running = true }
+                let first = try RunDriver(entry: session.runs[0], baseDirectory: base, trajectoryEvery: 1)
+                var drivers = [first]
+                for r in session.runs.dropFirst() {
+                    drivers.append(try RunDriver(entry: r, baseDirectory: base, dataset: first.trainer.dataset, trajectoryEvery: 1))
+                }
+                for d in drivers { d.sharpnessEvery = runs.first?.sharpnessEvery }
+                runs = drivers
+                baseDirectory = base
+                restarted()
             } catch {
                 say("\(error)")
             }
-        case .setLoss(let l):
-            do { try runs.forEach { try $0.setLoss(l) } } catch { say("\(error)") }
-        case .setOptimizer(let o):
-            runs.forEach { $0.setOptimizer(o) }
-        case .setLearningRate(let lr):
-            runs.forEach { $0.setLearningRate(lr) }
+        case .restart:
+            do {
+                let data = runs[0].trainer.dataset
+                runs = try runs.map { try $0.restart(dataset: data) }
+                restarted()
+            } catch {
+                say("\(error)")
+            }
+        case .setLoss(let l, let i):
+            guard runs.indices.contains(i) else { break }
+            let d = runs[i]
+            let event = RunEvent(step: d.step, loss: l, changes: lossChanges(from: d.spec.loss, to: l))
+            do { try d.apply(event) } catch { say("\(error)") }
+        case .setOptimizer(let o, let i):
+            guard runs.indices.contains(i) else { break }
+            let d = runs[i]
+            let event = RunEvent(step: d.step, optimizer: o, changes: optimizerChanges(from: d.spec.optimizer, to: o, steps: d.spec.steps))
+            do { try d.apply(event) } catch { say("\(error)") }
+        case .addRun(let i, let label):
+            guard runs.indices.contains(i), runs.count < SessionSpec.maxRuns else { break }
+            do {
+                let data = runs[0].trainer.dataset
+                let copy = try RunDriver(entry: RunEntry(label: label, spec: runs[i].spec), dataset: data, trajectoryEvery: 1)
+                copy.sharpnessEvery = runs[i].sharpnessEvery
+                runs = try runs.map { try $0.restart(dataset: data) } + [copy]
+                restarted()
+            } catch {
+                say("\(error)")
+            }
+        case .removeRun(let i):
+            guard runs.indices.contains(i), runs.count > 1 else { break }
+            runs.remove(at: i)
+        case .setSpeed(let s):
+            speed = s
+            resetPace()
+        case .pauseAt(let s):
+            pauseAtStep = s
+        case .trackSharpness(let every):
+            for d in runs { d.sharpnessEvery = every }
         case .shutdown:
             running = false
             stopped = true
             return
         }
         publish()
-        scheduleChunk()
+        scheduleChunk(after: 0)
     }
 
-    private func scheduleChunk() {
+    private func start() {
+        if !running { resetPace() }
+        running = true
+    }
+
+    private func restarted() {
+        generation += 1
+        if stoppedByDivergence { start() }
+    }
+
+    private func resetPace() {
+        paceStart = now
+        pacedSteps = 0
+    }
+
+    /// Why training cannot change anything (every run diverged, or its learning rate is 0), or nil.
+    private func frozenReason() -> String? {
+        let live = runs.filter { !$0.health.isDiverged }
+        guard !live.isEmpty else { return "every run diverged: r restarts, i draws new weights" }
+        guard live.allSatisfy({ $0.trainer.optimizer.currentLearningRate == 0 }) else { return nil }
+        let o = live[0].spec.optimizer
+        return "paused: the learning rate is 0 (\(o.schedule.rawValue) schedule over steps = \(live[0].spec.steps)), nothing can change"
+    }
+
+    private func scheduleChunk(after delay: Double) {
         guard running, !chunkScheduled, !stopped else { return }
         chunkScheduled = true
-        queue.async { self.runChunk() }
+        if delay <= 0 {
+            queue.async { self.runChunk() }
+        } else {
+            queue.asyncAfter(deadline: .now() + delay) { self.runChunk() }
+        }
+    }
+
+    /// One lockstep update of every live run; false when every run has diverged.
+    private func stepAll() -> Bool {
+        var progressed = false
+        for d in runs where d.step(observe: nil) { progressed = true }
+        return progressed
     }
 
     private func runChunk() {
         chunkScheduled = false
         guard running, !stopped else { return }
-        let start = DispatchTime.now().uptimeNanoseconds
-        var done = 0
-        var elapsed = 0.0
-        repeat {
-            if let left = stepsLeft, left == 0 { running = false; break }
-            var progressed = false
-            for (i, run) in runs.enumerated() {
-                if trajectories[i].wants(step: run.step) {
-                    trajectories[i].record(step: run.step, parameters: run.model.parameters)
-                }
-                let log = histories[i].wants(step: run.step)
-                if run.trainStep(logging: log) { progressed = true }
-                if log, let r = run.lastRecord { histories[i].append(r) }
+        let start = now
+        var due: Int
+        var nextTick = 0.0
+        switch speed {
+        case .max:
+            due = Int.max
+        case .stepsPerSecond(let r):
+            let rate = Double(r)
+            due = Int(((start - paceStart) * rate).rounded(.down)) - pacedSteps
+            if Double(due) > rate * 0.25 + 1 {  // far behind (a slow machine, a long pause): drop the backlog
+                paceStart = start - Double(pacedSteps + 1) / rate
+                due = 1
             }
-            if !progressed {  // every run diverged
+            nextTick = min(1 / rate, 1.0 / 30)
+        }
+        var done = 0
+        while done < due {
+            if let left = stepsLeft, left == 0 { running = false; break }
+            if let stop = pauseAtStep, runs.contains(where: { $0.step >= stop }) {
+                running = false
+                pauseAtStep = nil
+                say("reached \(stop) steps — space continues")
+                break
+            }
+            if let reason = frozenReason() {
+                running = false
+                if !runs.allSatisfy(\.health.isDiverged) { say(reason) } else { stoppedByDivergence = true }
+                break
+            }
+            if !stepAll() {
                 running = false
                 stoppedByDivergence = true
                 break
             }
             done += 1
+            pacedSteps += 1
+            totalSteps += 1
             if let left = stepsLeft { stepsLeft = left - 1 }
-            elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        } while elapsed < chunkSeconds
-        if elapsed > 0 && done > 0 { stepsPerSecond = Double(done) / elapsed }
+            if case .max = speed, now - start >= chunkSeconds { break }
+            if case .stepsPerSecond = speed, now - start >= 0.05 { break }  // keep the queue responsive
+        }
         if let left = stepsLeft, left == 0 { running = false }
+        rateSamples.append((now, totalSteps))
+        rateSamples.removeAll { now - $0.time > 1.0 }
         publish()
-        scheduleChunk()
+        scheduleChunk(after: nextTick)
+    }
+
+    /// Achieved updates per second over the last second.
+    private var achievedRate: Double {
+        guard running, let first = rateSamples.first, let last = rateSamples.last, last.time > first.time else { return 0 }
+        return Double(last.steps - first.steps) / (last.time - first.time)
     }
 
     private func say(_ text: String) {
@@ -133,11 +257,8 @@ public final class TrainingSession: @unchecked Sendable {
 
     private func publish() {
         sequence += 1
-        let snaps = runs.enumerated().map { i, run in
-            RunSnapshot(run, history: histories[i], trajectory: trajectories[i])
-        }
-        snapshots.put(SessionSnapshot(sequence: sequence, runs: snaps, running: running,
-                                      stepsPerSecond: running ? stepsPerSecond : 0, message: message,
-                                      messageID: messageID))
+        snapshots.put(SessionSnapshot(sequence: sequence, runs: runs.map(RunSnapshot.init), running: running,
+                                      stepsPerSecond: achievedRate, message: message, messageID: messageID,
+                                      speed: speed, generation: generation))
     }
 }

@@ -1,5 +1,4 @@
 import Learning
-import TOMLKit
 
 /// The preset's keys, table by table. See README "Preset format".
 extension PresetReader {
@@ -12,7 +11,7 @@ extension PresetReader {
     ]
     static let maxSteps = 100_000_000
 
-    mutating func read() throws -> RunSpec {
+    func read() throws -> RunSpec {
         try refuseUnknown(table, "", known: Self.topKeys)
         var spec = RunSpec()
         spec.name = try string(table, "", "name") ?? spec.name
@@ -30,7 +29,7 @@ extension PresetReader {
         return spec
     }
 
-    func readData(_ t: TOMLTable) throws -> DataSpec {
+    func readData(_ t: PresetTable) throws -> DataSpec {
         let s = "data"
         try refuseUnknown(t, s, known: DataSpec.keys)
         var d = DataSpec()
@@ -52,12 +51,13 @@ extension PresetReader {
         d.seed = try seed(t, s, "seed")
         do { try d.validate() } catch let e as DataError {
             let key = e.key.hasPrefix("data.") ? String(e.key.dropFirst(5)) : e.key
-            throw PresetError(file: file, line: locator.line(table: s, key: key), e.description)
+            let o = origin(s, key)
+            throw PresetError(file: o.file, line: o.line, e.description)
         }
         return d
     }
 
-    func readModel(_ t: TOMLTable, _ spec: inout RunSpec) throws {
+    func readModel(_ t: PresetTable, _ spec: inout RunSpec) throws {
         let s = "model"
         try refuseUnknown(t, s, known: Self.modelKeys)
         var m = MLPSpec(features: spec.data.kind.defaultFeatures)
@@ -86,12 +86,12 @@ extension PresetReader {
         spec.initSeed = try seed(t, s, "seed")
     }
 
-    func readLoss(_ t: TOMLTable, family: LossFamily, dataKind: DatasetKind, classes: Int) throws -> LossSpec {
+    func readLoss(_ t: PresetTable, family: LossFamily, dataKind: DatasetKind, classes: Int) throws -> LossSpec {
         let s = "loss"
         var l = LossSpec(name: family == .regression ? "mse" : "cross_entropy")
         if let n = try string(t, s, "name") { l.name = n }
         guard let entry = LossCatalog.entry(l.name) else {
-            throw fail(s, "name", "unknown loss \"\(l.name)\" (see `losscape list losses`)")
+            throw fail(s, "name", "unknown loss \"\(l.name)\"\(Suggestion.didYouMean(l.name, among: LossCatalog.ids)) (see `losscape list losses`)")
         }
         try refuseUnknown(t, s, known: Self.lossKeys + entry.info.parameters.map(\.name))
         if dataKind != .csv {
@@ -119,7 +119,7 @@ extension PresetReader {
         return l
     }
 
-    func readOptimizer(_ t: TOMLTable) throws -> OptimizerSpec {
+    func readOptimizer(_ t: PresetTable) throws -> OptimizerSpec {
         let s = "optimizer"
         try refuseUnknown(t, s, known: Self.optimizerKeys)
         var o = OptimizerSpec()

@@ -22,6 +22,13 @@ public struct MetricRecord: Equatable, Sendable {
     public var testNLL: Double?
     /// The common yardstick of regression: plain mean squared error on the test split.
     public var testMSE: Double?
+    /// The top Hessian eigenvalue of the training loss at θ_k, when tracked at this step.
+    public var sharpness: Double?
+    /// The changes of the timeline that applied at this step (`RunEvent.summary`), if any.
+    public var event: String?
+    /// On the last record of a run that diverged: the step it stopped at and why.
+    public var divergedAt: Int?
+    public var divergence: String?
 
     public init(step: Int, trainLoss: Double, testLoss: Double?, trainAccuracy: Double?, testAccuracy: Double?,
                 cleanTrainAccuracy: Double?, gradNorm: Double, weightNorm: Double, learningRate: Double,

@@ -44,8 +44,8 @@ public final class Trainer {
 
     /// Builds the run: generates the data, initialises the weights, makes the
     /// loss and the optimizer. Throws a one-line error naming a bad key.
-    public init(spec: RunSpec, baseDirectory: String? = nil) throws {
-        dataset = try DatasetFactory.make(spec.data, seed: spec.seed, baseDirectory: baseDirectory)
+    public init(spec: RunSpec, baseDirectory: String? = nil, dataset shared: Dataset? = nil) throws {
+        dataset = try shared ?? DatasetFactory.make(spec.data, seed: spec.seed, baseDirectory: baseDirectory)
         var spec = spec
         spec.dataTask = dataset.task
         self.spec = spec
@@ -81,10 +81,17 @@ public final class Trainer {
         pendingGradient = nil
     }
 
-    /// Switches the optimizer; its state starts afresh, the schedule continues
-    /// at this step. A new batch size starts a new batch stream (same seed).
+    /// Changes the optimizer from the next update. The same optimizer (name and SAM base)
+    /// keeps its state — momentum buffers, moments, step count — and takes the new values,
+    /// as changing a param group's values does in torch.optim; another optimizer starts
+    /// afresh. The schedule continues at this step. A new batch size starts a new batch
+    /// stream (same seed).
     public func setOptimizer(_ o: OptimizerSpec) {
-        optimizer = Optimizer(spec: o, totalSteps: spec.steps, updatesSoFar: step)
+        if optimizer.canRetune(to: o) {
+            optimizer.retune(o)
+        } else {
+            optimizer = Optimizer(spec: o, totalSteps: spec.steps, updatesSoFar: step)
+        }
         if o.batchSize != spec.optimizer.batchSize {
             batches = BatchStream(count: dataset.train.count, batchSize: o.batchSize, seed: spec.seed)
             pendingBatch = nil
@@ -97,6 +104,12 @@ public final class Trainer {
     public func setLearningRate(_ lr: Double) {
         optimizer.setLearningRate(lr)
         spec.optimizer.learningRate = lr
+    }
+
+    /// Applies an event of the timeline now (before the next update).
+    public func apply(_ event: RunEvent) throws {
+        if let l = event.loss { try setLoss(l) }
+        if let o = event.optimizer { setOptimizer(o) }
     }
 
     // MARK: - Training

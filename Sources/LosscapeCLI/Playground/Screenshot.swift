@@ -23,7 +23,10 @@ enum Screenshot {
         }
     }
 
-    /// Writes losscape-<timestamp>.txt (plain) and .ans (SGR colours); returns the stem.
+    /// The absolute, standardized form of `path`.
+    static func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+
+    /// Writes losscape-<timestamp>.txt (plain) and .ans (SGR colours); returns the full path without extension.
     static func write(_ frame: Frame, mode: ColorMode, to folder: String) throws -> String {
         let stem = freshStem("losscape-\(timestamp())", in: folder, extensions: [".txt", ".ans"])
         let base = (folder as NSString).appendingPathComponent(stem)
@@ -34,27 +37,34 @@ enum Screenshot {
             try? FileManager.default.removeItem(atPath: base + ".txt")  // both or neither
             throw error
         }
-        return stem
+        return absolute(base)
     }
 
-    /// Writes the setup as <name>-<timestamp>.toml (CSV paths made absolute); returns the file name.
-    static func writePreset(_ spec: RunSpec, baseDirectory: String?, to folder: String) throws -> String {
-        var s = spec
-        if let p = s.data.resolvedPath(baseDirectory: baseDirectory) {
-            s.data.path = URL(fileURLWithPath: p).standardizedFileURL.path
+    /// Writes the session (every run, its timeline, the playback keys) as
+    /// <name>-<timestamp>.toml, CSV paths made absolute; returns the full path written.
+    static func writePreset(_ session: SessionSpec, baseDirectory: String?, to folder: String) throws -> String {
+        var session = session
+        for i in session.runs.indices {
+            if let p = session.runs[i].spec.data.resolvedPath(baseDirectory: baseDirectory) {
+                session.runs[i].spec.data.path = URL(fileURLWithPath: p).standardizedFileURL.path
+            }
+            session.runs[i].spec.dataTask = nil
         }
+        let s = session.base
         let safe = String(s.name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
         let stem = freshStem("\(safe.isEmpty ? "preset" : safe)-\(timestamp())", in: folder, extensions: [".toml"])
         let path = (folder as NSString).appendingPathComponent(stem + ".toml")
         // O_EXCL: create only, never replace a file that appeared meanwhile
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { throw RunFolderError("cannot create \(path)") }
-        defer { close(fd) }
-        let bytes = Array(PresetWriter.toml(s).utf8)
-        guard bytes.withUnsafeBytes({ Glibc.write(fd, $0.baseAddress, $0.count) }) == bytes.count else {
-            unlink(path)  // nothing half-written
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        do {
+            try handle.write(contentsOf: Data(PresetWriter.toml(session).utf8))
+            try handle.close()
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)  // nothing half-written
             throw RunFolderError("cannot write \(path)")
         }
-        return stem + ".toml"
+        return absolute(path)
     }
 }

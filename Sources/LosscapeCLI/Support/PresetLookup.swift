@@ -27,32 +27,50 @@ enum PresetLookup {
         return nil
     }
 
-    /// Loads a preset by path or name; nil means the built-in default.
-    static func load(_ argument: String?) throws -> (spec: RunSpec, baseDirectory: String?) {
+    /// Loads a preset by path or name (nil: the default preset) with `--set` overrides.
+    static func load(_ argument: String?, overrides: [String] = []) throws -> (session: SessionSpec, baseDirectory: String?) {
         guard let argument else {
-            if let p = path(for: "default") { return (try Preset.load(path: p), (p as NSString).deletingLastPathComponent) }
-            return (RunSpec.defaultPreset, nil)
+            if let p = path(for: "default") {
+                return (try Preset.load(path: p, overrides: overrides), (p as NSString).deletingLastPathComponent)
+            }
+            let text = PresetWriter.toml(RunSpec.defaultPreset)
+            return (try Preset.parse(text, file: "default preset", overrides: overrides), nil)
         }
         guard let p = path(for: argument) else {
             throw PresetError(file: argument, "no such preset file" + (argument.contains("/") || argument.hasSuffix(".toml") ? "" : " (and no presets/\(argument).toml)"))
         }
-        return (try Preset.load(path: p), (p as NSString).deletingLastPathComponent)
+        return (try Preset.load(path: p, overrides: overrides), (p as NSString).deletingLastPathComponent)
     }
 
-    /// Loads a preset (as `load`), applies command-line `overrides`, and builds its run. Every
-    /// error is one line; those found only when the data is loaded (a CSV, a loss that does not
-    /// fit it) are prefixed with the preset's file name.
-    static func trainer(_ argument: String?, overrides: (inout RunSpec) -> Void = { _ in }) throws
-        -> (trainer: Trainer, baseDirectory: String?)
-    {
-        var (spec, base) = try load(argument)
-        overrides(&spec)
+    /// The file name errors found only when the data is loaded are prefixed with.
+    static func fileName(_ argument: String?) -> String {
+        argument.flatMap { path(for: $0) }.map { ($0 as NSString).lastPathComponent } ?? "default preset"
+    }
+
+    /// Builds the drivers of a session's runs (sharing one dataset). Errors found only when
+    /// the data is loaded (a CSV, a loss that does not fit it) are prefixed with the preset's name.
+    /// `history`: keep the bounded history the screen draws (not needed headless).
+    static func drivers(_ session: SessionSpec, baseDirectory: String?, preset argument: String?,
+                        trajectoryEvery: Int? = nil, history: Bool = true) throws -> [RunDriver] {
+        let capacity: Int? = history ? 1024 : nil
         do {
-            return (try Trainer(spec: spec, baseDirectory: base), base)
+            let first = try RunDriver(entry: session.runs[0], baseDirectory: baseDirectory, trajectoryEvery: trajectoryEvery,
+                                      historyCapacity: capacity)
+            return try [first] + session.runs.dropFirst().map {
+                try RunDriver(entry: $0, baseDirectory: baseDirectory, dataset: first.trainer.dataset, trajectoryEvery: trajectoryEvery,
+                              historyCapacity: capacity)
+            }
         } catch {
-            let file = argument.flatMap { path(for: $0) }.map { ($0 as NSString).lastPathComponent } ?? "default preset"
-            throw PresetError(file: file, "\(error)")
+            throw PresetError(file: fileName(argument), "\(error)")
         }
+    }
+
+    /// A preset's session with overrides, and its drivers.
+    static func session(_ argument: String?, overrides: [String] = [], trajectoryEvery: Int? = nil, history: Bool = true) throws
+        -> (session: SessionSpec, drivers: [RunDriver], baseDirectory: String?)
+    {
+        let (session, base) = try load(argument, overrides: overrides)
+        return (session, try drivers(session, baseDirectory: base, preset: argument, trajectoryEvery: trajectoryEvery, history: history), base)
     }
 
     /// Every preset found: (name, path), first folder wins.

@@ -38,6 +38,15 @@ public enum SetupField: Hashable, Sendable {
         ]
     }
 
+    /// A field of the shared data (a change applies to every run).
+    public var isData: Bool {
+        switch self {
+        case .dataKind, .classes, .samples, .noise, .labelNoise, .labelNoiseKind, .imbalance, .outliers, .testFraction, .regenerate:
+            return true
+        default: return false
+        }
+    }
+
     /// All focusable fields in display order.
     public static func all(for spec: RunSpec) -> [SetupField] { sections(for: spec).flatMap(\.fields) }
 

@@ -69,3 +69,22 @@ enum CSVDataset {
         }
     }
 }
+
+extension DataSpec {
+    /// Whether a CSV file's header says classification (`x1,x2,label`) or regression
+    /// (`x1,x2,y`), read from its first line only; nil when the file or header cannot be read
+    /// (loading the data reports that with its line).
+    public func csvHeaderIsClassification(baseDirectory: String?) -> Bool? {
+        guard kind == .csv, let path = resolvedPath(baseDirectory: baseDirectory),
+              let bytes = try? FileBytes.read(path) else { return nil }
+        var first = String(decoding: bytes.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
+        if first.hasPrefix("\u{FEFF}") { first.removeFirst() }
+        let header = first.split(separator: ",", omittingEmptySubsequences: false)
+            .map { $0.filter { !" \t\r".contains($0) }.lowercased() }
+        switch header {
+        case ["x1", "x2", "label"]: return true
+        case ["x1", "x2", "y"]: return false
+        default: return nil
+        }
+    }
+}
