@@ -32,4 +32,9 @@ block landscape "$bin" landscape presets/moons.toml --steps 300 --grid 21
 block list-datasets "$bin" list datasets
 block list-optimizers "$bin" list optimizers
 block inspect "$bin" inspect focal --param gamma=2 --classes 3
+block compare "$bin" snapshot presets/compare-noise.toml --steps 600 --size 120x40
+block compare-run "$bin" run presets/compare-noise.toml --steps 600
+sweepdir=$(mktemp -d)
+block sweep "$bin" sweep presets/moons.toml --vary loss.name=cross_entropy,focal,gce --vary data.label_noise=0,0.3 --seeds 3 --steps 400 --out "$sweepdir/s"
+rm -rf "$sweepdir"
 echo "README.md updated"

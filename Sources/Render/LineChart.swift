@@ -21,20 +21,37 @@ public struct Series: Hashable, Sendable {
     public var color: Color
     /// Glyph of its cells in ASCII mode and of its legend entry there (e.g. `*`, `+`, `o`).
     public var marker: Character
-    /// The samples, in drawing order; consecutive valid points are joined by lines.
+    /// The samples, in drawing order; consecutive valid points are joined by lines
+    /// unless `scatter`.
     public var points: [ChartPoint]
+    /// Draw each point as a dot, without lines between them.
+    public var scatter: Bool
 
     /// A series of the given points.
-    public init(_ name: String, color: Color = .default, marker: Character = "*", points: [ChartPoint]) {
+    public init(_ name: String, color: Color = .default, marker: Character = "*", points: [ChartPoint], scatter: Bool = false) {
         self.name = name
         self.color = color
         self.marker = marker
         self.points = points
+        self.scatter = scatter
     }
 
     /// A series of `ys` at x = 0, 1, 2, …
     public init(_ name: String, color: Color = .default, marker: Character = "*", ys: [Double]) {
         self.init(name, color: color, marker: marker, points: ys.enumerated().map { ChartPoint(Double($0.offset), $0.element) })
+    }
+}
+
+/// A vertical mark on a chart's x axis (an event on a step axis): a thin line through
+/// the empty cells of the plot at `x`, and `label` at the top when it fits.
+public struct ChartMark: Hashable, Sendable {
+    public var x: Double
+    public var label: String
+    public var color: Color
+    public init(x: Double, label: String, color: Color = .default) {
+        self.x = x
+        self.label = label
+        self.color = color
     }
 }
 
@@ -88,6 +105,10 @@ public struct LineChart: Widget, Sendable {
     /// The y labels' column is at least this wide (to align the plots of charts stacked
     /// above each other; see ``yLabelWidth(height:)``).
     public var minimumLabelWidth = 0
+    /// Vertical marks (events) drawn behind the data.
+    public var marks: [ChartMark] = []
+    /// Label the x axis with whole numbers only (steps).
+    public var integerX = false
 
     /// A chart; everything but the series has a default.
     public init(
@@ -174,11 +195,12 @@ public struct LineChart: Widget, Sendable {
                     continue
                 }
                 let cur = (dotX(p.x), dotY(py))
-                let from = prev ?? cur
+                let from = s.scatter ? cur : prev ?? cur
                 canvas.line(fromX: from.0, y0: from.1, toX: cur.0, y1: cur.1, color: s.color, marker: s.marker)
                 prev = cur
             }
         }
+        drawMarks(plot: plot, dotX: dotX, frame: &frame)
         canvas.render(in: plot, into: &frame)
         if !hasData {
             frame.put(emptyText, in: plot.row(plot.height / 2), align: .center, style: labelStyle)
@@ -241,7 +263,12 @@ public struct LineChart: Widget, Sendable {
         for x in plot.x..<plot.maxX { frame[x, axisY] = Cell(ascii ? "-" : "─", style: axisStyle) }
         // room for labels as wide as those of the range ends, with 3 cells between
         let guess = max(NiceTicks.format(xr.lo).count, NiceTicks.format(xr.hi).count)
-        let (ticks, step) = NiceTicks.linearWithStep(xr.lo, xr.hi, maxCount: max(1, plot.width / (guess + 3)))
+        var (ticks, step) = NiceTicks.linearWithStep(xr.lo, xr.hi, maxCount: max(1, plot.width / (guess + 3)))
+        if integerX && step < 1 {
+            // steps are whole: never a fractional tick
+            ticks = ticks.filter { $0 == $0.rounded() }
+            step = 1
+        }
         var lastEnd = Int.min
         for t in ticks {
             let d = dotX(t)
@@ -257,12 +284,31 @@ public struct LineChart: Widget, Sendable {
         }
     }
 
+    /// Entries in series order; an entry that does not fit whole is left out (never cut),
+    /// and so are the ones after it.
     private func drawLegend(in row: Rect, frame: inout Frame) {
         var x = row.x
         for s in series where !s.name.isEmpty {
-            guard x < row.maxX else { return }
+            guard x + 2 + s.name.count <= row.maxX else { return }
             frame.put(String(ascii ? s.marker : "━"), x: x, y: row.y, style: Style(fg: s.color), clippedTo: row)
             x = frame.put(" " + s.name, x: x + 1, y: row.y, style: labelStyle, clippedTo: row) + 2
+        }
+    }
+
+    /// Marks: a dotted line in the empty cells of their column, the label at the top row
+    /// (right of the line, when it fits and does not overlap an earlier label).
+    private func drawMarks(plot: Rect, dotX: (Double) -> Double, frame: inout Frame) {
+        var labelEnd = Int.min
+        for m in marks.sorted(by: { $0.x < $1.x }) {
+            let d = dotX(m.x)
+            guard let col = CellIndex.inside(d / 2, 0..<plot.width, rounding: .down) else { continue }
+            let x = plot.x + col
+            for y in plot.y..<plot.maxY { frame[x, y] = Cell(ascii ? ":" : "┆", style: Style(fg: m.color, dim: true)) }
+            let start = x + 1
+            if start > labelEnd, start + m.label.count <= plot.maxX {
+                frame.put(m.label, x: start, y: plot.y, style: Style(fg: m.color, dim: true), clippedTo: plot)
+                labelEnd = start + m.label.count
+            }
         }
     }
 }

@@ -2,6 +2,16 @@ import Engine
 import Learning
 import Render
 
+/// Which data points the decision-boundary panel draws (`h` cycles them).
+public enum PointsShown: String, CaseIterable, Sendable {
+    case all, train, test, none
+
+    public var next: PointsShown {
+        let all = PointsShown.allCases
+        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+}
+
 /// Everything the playground shows and edits; `update` changes it, the views
 /// draw it. Value type, no curses, so every screen can be tested headlessly.
 public struct AppState {
@@ -32,9 +42,17 @@ public struct AppState {
     public var focus = 0
     public var logY = false
     public var showAccuracy = false
+    /// The view of the panel `v` cycles.
+    public var slot = SlotView.decisionBoundary
+    /// Which points the decision boundary shows (`h`).
+    public var points = PointsShown.all
+    /// The decision boundary as hard class regions, without confidence shading (`z`).
+    public var discretised = false
     /// The Loss panel plots the common yardstick (test NLL or test MSE) instead of the loss's own objective.
     public var yardstick = false
     public var showHelp = false
+    /// The page of the help overlay when every key does not fit at once.
+    public var helpPage = 0
     /// A message in the status bar until `until` (seconds, the `now` clock).
     public var flash: (text: String, until: Double)?
     /// Seconds on a monotonic clock (set by the loop each tick).

@@ -61,7 +61,12 @@ private func handle(_ key: KeyEvent, _ state: inout AppState) -> [Effect] {
     }
     if state.showHelp {
         switch key {
-        case .character("?"), .escape: state.showHelp = false
+        case .character("?"), .character(" "), .right, .down:
+            // the next page, or close after the last
+            let pages = HelpOverlay.pages(width: state.width, height: state.height)
+            if state.helpPage + 1 < pages { state.helpPage += 1 } else { state.showHelp = false }
+        case .left, .up: state.helpPage = max(0, state.helpPage - 1)
+        case .escape: state.showHelp = false
         case .character("q"), .interrupt: state.quit = true; return [.quit]
         default: break
         }
@@ -103,6 +108,20 @@ private func handle(_ key: KeyEvent, _ state: inout AppState) -> [Effect] {
     case .character("a"):
         state.showAccuracy.toggle()
         return []
+    case .character("v"):
+        state.cycleSlot(+1)
+        return state.slotNeedsLandscape()
+    case .character("V"):
+        state.cycleSlot(-1)
+        return state.slotNeedsLandscape()
+    case .character("h"):
+        state.points = state.points.next
+        state.say("points: \(state.points.rawValue) (h)", seconds: 2)
+        return []
+    case .character("z"):
+        state.discretised.toggle()
+        state.say(state.discretised ? "decision boundary: hard class regions (z)" : "decision boundary: shaded by confidence (z)", seconds: 2)
+        return []
     case .character("u"):
         state.yardstick.toggle()
         let classification = state.run?.dataset.task.isClassification ?? (state.spec.family == .classification)
@@ -114,6 +133,7 @@ private func handle(_ key: KeyEvent, _ state: inout AppState) -> [Effect] {
     case .character("w"): return [.writePreset]
     case .character("?"):
         state.showHelp = true
+        state.helpPage = 0
         return []
     case .character("q"), .interrupt:
         state.quit = true

@@ -23,9 +23,15 @@ import Testing
         ("list-optimizers", ["list", "optimizers"]),
         ("inspect", ["inspect", "focal", "--param", "gamma=2", "--classes", "3"]),
         ("landscape", ["landscape", "presets/moons.toml", "--steps", "300", "--grid", "21"]),
+        ("compare", ["snapshot", "presets/compare-noise.toml", "--steps", "600", "--size", "120x40"]),
+        ("compare-run", ["run", "presets/compare-noise.toml", "--steps", "600"]),
+        ("sweep", ["sweep", "presets/moons.toml", "--vary", "loss.name=cross_entropy,focal,gce", "--vary", "data.label_noise=0,0.3",
+                   "--seeds", "3", "--steps", "400", "--out", "TMP"]),
     ])
     func readmeBlockIsCurrent(_ name: String, _ args: [String]) throws {
-        let r = try BinaryRunner.run(args)
+        let tmp = BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let r = try BinaryRunner.run(args.map { $0 == "TMP" ? tmp.appendingPathComponent("s").path : $0 })
         #expect(r.status == 0, "\(r.stderr)")
         let expected = try Self.block(name)
         #expect(r.stdout == expected, "README block \(name) is stale: run scripts/update-readme.sh")

@@ -58,6 +58,45 @@ import Testing
         try check("help-ascii-100x30.txt", try Self.frame(width: 100, height: 30, ascii: true) { $0.showHelp = true })
     }
 
+    /// Three losses from the same weights on noisy data (the README's comparison), 150 steps,
+    /// with a change on the focal run's timeline at step 100.
+    static func comparison(width: Int, height: Int) throws -> Frame {
+        let text = """
+            name = "cmp"
+            seed = 2
+            steps = 1000
+            [data]
+            kind = "spiral"
+            samples = 200
+            classes = 3
+            label_noise = 0.3
+            [[compare]]
+            label = "focal γ=2"
+            [compare.loss]
+            name = "focal"
+            gamma = 2.0
+            [[compare]]
+            [compare.loss]
+            name = "gce"
+            [[events]]
+            step = 100
+            run = "focal γ=2"
+            optimizer = { learning_rate = 0.003 }
+            """
+        let session = try Preset.parse(text, file: "cmp.toml")
+        let first = try RunDriver(entry: session.runs[0])
+        let drivers = try [first] + session.runs.dropFirst().map { try RunDriver(entry: $0, dataset: first.trainer.dataset) }
+        for d in drivers { d.advance(until: 150) }
+        var state = AppState(session: session, width: width, height: height, colorMode: .none)
+        state.selected = 1
+        _ = update(&state, .snapshot(SessionSnapshot(sequence: 1, runs: drivers.map(RunSnapshot.init), running: false,
+                                                     stepsPerSecond: 0, message: nil, speed: state.speed)))
+        return Screen.render(state, cache: ViewCache())
+    }
+
+    @Test func comparison120x40() throws { try check("compare-120x40.txt", try Self.comparison(width: 120, height: 40)) }
+    @Test func comparison80x24() throws { try check("compare-80x24.txt", try Self.comparison(width: 80, height: 24)) }
+
     @Test func tinyAndZeroSizesNeverCrash() throws {
         for (w, h) in [(0, 0), (1, 1), (0, 40), (120, 0), (59, 19), (60, 20), (99, 29), (100, 30)] {
             let f = try Self.frame(width: w, height: h, colorMode: .ansi256)

@@ -218,3 +218,87 @@ import Testing
         #expect(LossCatalog.entry(s.spec.loss.name)?.info.family == .regression)
     }
 }
+
+/// Comparison and pacing keys: c adds a run, x removes one, Tab selects; < > move the speed.
+@Suite struct CompareKeyTests {
+    func state() -> AppState { AppState(spec: RunSpec.defaultPreset) }
+
+    @Test func cAddsACopyOfTheSelectedRunAndSelectsIt() {
+        var s = state()
+        let effects = update(&s, .key(.character("c")))
+        #expect(s.runs.count == 2 && s.selected == 1)
+        #expect(s.runs[1].spec == s.runs[0].spec && s.runs[1].label != s.runs[0].label)
+        #expect(effects == [.send(.addRun(copying: 0, label: s.runs[1].label))])
+        #expect(s.currentFlash?.contains("restarted at step 0") == true)
+        _ = update(&s, .key(.character("c")))
+        _ = update(&s, .key(.character("c")))
+        #expect(s.runs.count == 4 && Set(s.runs.map(\.label)).count == 4)
+        #expect(update(&s, .key(.character("c"))).isEmpty && s.runs.count == 4, "at most four runs")
+    }
+
+    @Test func tabSelectsRunsAndEditsApplyToTheSelectedOne() {
+        var s = state()
+        _ = update(&s, .key(.character("c")))
+        _ = update(&s, .key(.tab))
+        #expect(s.selected == 0)
+        _ = update(&s, .key(.backTab))
+        #expect(s.selected == 1)
+        let effects = update(&s, .key(.character("l")))
+        #expect(effects == [.send(.setLoss(s.runs[1].spec.loss, run: 1))])
+        #expect(s.runs[0].spec.loss.name == "cross_entropy" && s.runs[1].spec.loss.name != "cross_entropy")
+        _ = update(&s, .key(.character("+")))
+        #expect(s.runs[1].spec.optimizer.learningRate == 0.02 && s.runs[0].spec.optimizer.learningRate == 0.01)
+    }
+
+    @Test func dataEditsApplyToEveryRunAndRestartThem() {
+        var s = state()
+        _ = update(&s, .key(.character("c")))
+        let effects = update(&s, .key(.character("d")))
+        guard case .send(.replace(let session, _)) = effects.first else { Issue.record("no restart"); return }
+        #expect(session.runs.count == 2 && session.runs[0].spec.data == session.runs[1].spec.data)
+        #expect(s.runs[0].spec.data.kind == s.runs[1].spec.data.kind)
+        #expect(s.currentFlash?.contains("all runs restarted") == true)
+    }
+
+    @Test func xRemovesTheSelectedRunButNeverTheLast() {
+        var s = state()
+        #expect(update(&s, .key(.character("x"))).isEmpty && s.runs.count == 1)
+        _ = update(&s, .key(.character("c")))
+        #expect(update(&s, .key(.character("x"))) == [.send(.removeRun(1))])
+        #expect(s.runs.count == 1 && s.selected == 0)
+    }
+
+    @Test func speedKeysMoveAlongTheLadder() {
+        var s = state()
+        #expect(s.speed == .stepsPerSecond(100), "steps 1000: the ladder value nearest to 100")
+        #expect(update(&s, .key(.character(">"))) == [.send(.setSpeed(.stepsPerSecond(200)))])
+        _ = update(&s, .key(.character(".")))
+        #expect(s.speed == .stepsPerSecond(500))
+        _ = update(&s, .key(.character("<")))
+        _ = update(&s, .key(.character(",")))
+        #expect(s.speed == .stepsPerSecond(100))
+        for _ in 0..<20 { _ = update(&s, .key(.character(">"))) }
+        #expect(s.speed == .max)
+        for _ in 0..<20 { _ = update(&s, .key(.character("<"))) }
+        #expect(s.speed == .stepsPerSecond(1))
+        #expect(PlaybackSpeed.forSteps(2000) == .stepsPerSecond(200) && PlaybackSpeed.forSteps(30) == .stepsPerSecond(2))
+        #expect(PlaybackSpeed.forSteps(300) == .stepsPerSecond(20) || PlaybackSpeed.forSteps(300) == .stepsPerSecond(50))
+    }
+
+    @Test func vCyclesTheViewSlot() {
+        var s = state()
+        s.width = 80
+        s.height = 24
+        #expect(s.shownSlot == .decisionBoundary)
+        _ = update(&s, .key(.character("v")))
+        #expect(s.shownSlot == .lossShape)
+        _ = update(&s, .key(.character("v")))
+        #expect(s.shownSlot == .landscape)
+        _ = update(&s, .key(.character("V")))
+        _ = update(&s, .key(.character("V")))
+        #expect(s.shownSlot == .decisionBoundary)
+        s.width = 120
+        s.height = 40
+        #expect(s.shownSlot == .lossShape, "the full layout shows the boundary elsewhere")
+    }
+}

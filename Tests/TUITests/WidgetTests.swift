@@ -7,12 +7,21 @@ import Testing
 @Suite struct WidgetTests {
     @Test func helpOverlayListsEveryKey() {
         // tall enough: one column
-        var f = Frame(width: 60, height: 30)
+        var f = Frame(width: 60, height: 36)
         HelpOverlay.render(into: &f, theme: Theme(colorMode: .none, ascii: true))
         let text = f.lines().joined(separator: "\n")
         for e in KeyMap.entries { #expect(text.contains(e.keys) && text.contains(e.action), "\(e.keys)") }
         #expect(f.lines()[1] == "          +- Help -------------------------------+          ")
         #expect(f.lines()[2] == "          | space        run / pause             |          ")
+        // 60×20: pages, every key on one of them
+        var seen = ""
+        for page in 0..<HelpOverlay.pages(width: 60, height: 20) {
+            var p = Frame(width: 60, height: 20)
+            HelpOverlay.render(into: &p, theme: Theme(colorMode: .none, ascii: true), page: page)
+            seen += p.lines().joined(separator: "\n")
+        }
+        #expect(HelpOverlay.pages(width: 60, height: 20) > 1)
+        for e in KeyMap.entries { #expect(seen.contains(e.keys) && seen.contains(e.action), "\(e.keys) at 60×20") }
         // 80×24: two columns, still every key
         var g = Frame(width: 80, height: 24)
         HelpOverlay.render(into: &g, theme: Theme(colorMode: .none, ascii: true))

@@ -12,11 +12,13 @@ extension PresetDocument {
         }
         var lossTables = tables.map { $0["loss"]?.table ?? PresetTable() }
         var optimizerTables = tables.map { $0["optimizer"]?.table ?? PresetTable() }
+        var current = runs.map(\.spec)  // each run's spec after the events read so far
         for (i, value) in list.enumerated() {
             let e = value.table!
             let here = "events[\(i)]"
             let origin: (String, String?) -> KeyOrigin = { s, key in
-                fileOrigin(table: s.isEmpty ? here : "\(here).\(s)", key: key, name: "events." + (key.map { s.isEmpty ? $0 : "\(s).\($0)" } ?? s))
+                fileOrigin(table: s.isEmpty ? here : "\(here).\(s)", key: key,
+                           name: (["events"] + [s].filter { !$0.isEmpty } + [key].compactMap { $0 }).joined(separator: "."))
             }
             let reader = PresetReader(table: e, origin: origin)
             try reader.refuseUnknown(e, "", known: Self.eventKeys)
@@ -39,7 +41,7 @@ extension PresetDocument {
             }
             if lossChange == nil && optimizerChange == nil { throw reader.fail("", nil, "an event needs a loss or an optimizer table") }
             for r in targets {
-                var spec = runs[r].spec
+                var spec = current[r]
                 if let last = runs[r].events.last, step <= last.step {
                     throw reader.fail("", "step", "\(step) is not after the previous event of run \"\(runs[r].label)\" (step \(last.step))")
                 }
@@ -65,6 +67,7 @@ extension PresetDocument {
                     optimizerTables[r] = table
                 }
                 runs[r].events.append(event)
+                current[r] = spec
             }
         }
     }

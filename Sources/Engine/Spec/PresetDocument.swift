@@ -106,15 +106,33 @@ struct PresetDocument {
         }
         var runs = [(label: try top.string(root, "", "label"), spec: base, table: runTable, index: -1)]
         runs += try compareRuns(base: base, top: top)
-        var labels = SessionSpec.defaultLabels(runs.map(\.spec))
-        for (i, r) in runs.enumerated() {
+        // explicit labels must be distinct; default ones make way for them
+        // default labels tell apart the runs that have none
+        let unlabelled = runs.indices.filter { runs[$0].label == nil }
+        var defaults = runs.map { $0.spec.loss.name }
+        for (i, l) in zip(unlabelled, SessionSpec.defaultLabels(unlabelled.map { runs[$0].spec })) { defaults[i] = l }
+        var labels: [String] = []
+        for r in runs {
             guard let l = r.label else { continue }
             let o = r.index < 0 ? baseOrigin("", "label") : fileOrigin(table: "compare[\(r.index)]", key: "label", name: "compare.label")
             if l.trimmingCharacters(in: " \t").isEmpty { throw PresetError(file: o.file, line: o.line, "\(o.name): must not be empty") }
-            if runs.enumerated().contains(where: { $0.offset != i && ($0.element.label ?? labels[$0.offset]) == l }) {
+            if labels.contains(l) {
                 throw PresetError(file: o.file, line: o.line, "\(o.name): \"\(l)\" labels another run too (labels must be distinct)")
             }
-            labels[i] = l
+            labels.append(l)
+        }
+        labels = []
+        for (i, r) in runs.enumerated() {
+            var l = r.label ?? defaults[i]
+            if r.label == nil {
+                var n = 2
+                let base = l
+                while labels.contains(l) || runs.contains(where: { $0.label == l }) {
+                    l = "\(base) #\(n)"
+                    n += 1
+                }
+            }
+            labels.append(l)
         }
         var entries = zip(labels, runs).map { RunEntry(label: $0, spec: $1.spec) }
         try readEvents(into: &entries, tables: runs.map(\.table), top: top)

@@ -1,7 +1,7 @@
 import Learning
 
 /// The loss of a run: its id, its numeric parameters, and class weighting.
-public struct LossSpec: Equatable, Sendable {
+public struct LossSpec: Hashable, Sendable {
     public var name: String = "cross_entropy"
     /// Parameters given explicitly; the rest take the loss's defaults.
     public var parameters: [String: Double] = [:]

@@ -82,11 +82,9 @@ public struct RunSummary: Sendable {
     }
 
     /// A number as metrics.jsonl writes it (the shortest text that reads back to the same value);
-    /// "" where it does not apply; nan, inf, -inf where it is not finite.
+    /// "" where it does not apply or is not finite (metrics.jsonl's null; `diverged_at` says why).
     public static func cell(_ x: Double?) -> String {
-        guard let x else { return "" }
-        if x.isNaN { return "nan" }
-        if x.isInfinite { return x > 0 ? "inf" : "-inf" }
+        guard let x, x.isFinite else { return "" }
         return JSONText.number(x)
     }
 

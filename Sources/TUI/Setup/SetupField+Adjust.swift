@@ -71,6 +71,7 @@ extension SetupField {
             spec.model.features = Ladder.cycle(spec.model.features, in: sets, dir)
             return .restart
         case .initializer: spec.model.initializer = Ladder.cycle(spec.model.initializer, in: WeightInit.allCases, dir); return .restart
+        case .initSeed: spec.initSeed = Ladder.nextSeed(spec.initSeed ?? spec.seed, dir); return .restart
         case .loss:
             spec.loss = LossSpec(name: Ladder.cycle(spec.loss.name, in: spec.compatibleLosses, dir), weighting: spec.loss.weighting)
             if LossCatalog.entry(spec.loss.name)?.info.family == .regression { spec.loss.weighting = .none }

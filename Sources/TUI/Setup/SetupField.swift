@@ -4,7 +4,7 @@ import Learning
 /// One editable line of the Setup panel.
 public enum SetupField: Hashable, Sendable {
     case dataKind, classes, samples, noise, labelNoise, labelNoiseKind, imbalance, outliers, testFraction, regenerate
-    case hidden, activation, features, initializer
+    case hidden, activation, features, initializer, initSeed
     case loss, lossParameter(String), weighting
     case optimizer, learningRate, batchSize, weightDecay, momentum, rho, base, schedule
 
@@ -32,10 +32,36 @@ public enum SetupField: Hashable, Sendable {
         opt.append(.schedule)
         return [
             ("Data", data),
-            ("Model", [.hidden, .activation, .features, .initializer]),
+            ("Model", [.hidden, .activation, .features, .initializer, .initSeed]),
             ("Loss", loss),
             ("Optimizer", opt),
         ]
+    }
+
+    /// A label of at most 9 characters for narrow panels.
+    public var shortLabel: String {
+        switch self {
+        case .labelNoise: return "mislabels"
+        case .labelNoiseKind: return "flip kind"
+        case .imbalance: return "imbalance"
+        case .testFraction: return "test"
+        case .regenerate: return "data seed"
+        case .activation: return "activ."
+        case .lossParameter(let name): return name.count <= 9 ? name : String(name.prefix(8)) + "."
+        case .learningRate: return "lr"
+        case .batchSize: return "batch"
+        case .weightDecay: return "decay"
+        default: return label
+        }
+    }
+
+    /// The input features, every one named (an unambiguous short form): `x1 x2 x1² x2²`,
+    /// `x1 x2 sin1 sin2`, or `all 7`.
+    public static func featuresText(_ fs: [InputFeature]) -> String {
+        if Set(fs) == Set(InputFeature.allCases) { return "all \(fs.count)" }
+        let names: [InputFeature: String] = [.x1: "x1", .x2: "x2", .x1Squared: "x1²", .x2Squared: "x2²", .x1x2: "x1x2",
+                                             .sinX1: "sin1", .sinX2: "sin2"]
+        return fs.map { names[$0] ?? $0.rawValue }.joined(separator: " ")
     }
 
     /// A field of the shared data (a change applies to every run).
@@ -61,11 +87,12 @@ public enum SetupField: Hashable, Sendable {
         case .imbalance: return "imbalance"
         case .outliers: return "outliers"
         case .testFraction: return "test split"
-        case .regenerate: return "regenerate"
+        case .regenerate: return "data seed"
         case .hidden: return "hidden"
         case .activation: return "activation"
         case .features: return "features"
         case .initializer: return "init"
+        case .initSeed: return "init seed"
         case .loss: return "loss"
         case .lossParameter(let name): return name
         case .weighting: return "weighting"
@@ -93,11 +120,12 @@ public enum SetupField: Hashable, Sendable {
         case .imbalance: return d.imbalance == 1 ? "none" : "\(format(d.imbalance)):1"
         case .outliers: return percent(d.outliers)
         case .testFraction: return percent(d.testFraction)
-        case .regenerate: return "seed \(d.seed ?? spec.seed)"
+        case .regenerate: return "\(d.seed ?? spec.seed)"
         case .hidden: return spec.model.hidden.isEmpty ? "none (linear)" : spec.model.hidden.map(String.init).joined(separator: "-")
         case .activation: return spec.model.activation.rawValue
-        case .features: return spec.model.features.map(\.rawValue).joined(separator: " ")
+        case .features: return Self.featuresText(spec.model.features)
         case .initializer: return spec.model.initializer.rawValue
+        case .initSeed: return "\(spec.initSeed ?? spec.seed)"
         case .loss: return spec.loss.name
         case .lossParameter(let name):
             guard let info = LossCatalog.entry(spec.loss.name)?.info else { return "?" }

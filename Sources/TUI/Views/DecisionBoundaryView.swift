@@ -3,48 +3,91 @@ import Learning
 import Render
 import TensorCore
 
-/// The Decision boundary panel: the model's prediction over the data's box as
-/// a half-block heatmap (two classes: orange–grey–blue by confidence; three to
-/// five: one hue per class shaded by confidence; regression: ŷ on viridis, or
-/// for 1-D data the fitted curve over the points), with train points (●),
-/// test points (○) and flipped labels (✕) on top. Without colour, classes are
-/// glyph patterns and points their class digit (test points a letter).
+/// The Decision boundary panel ("Prediction" for regression): the model's
+/// output over the data's box, with the box's aspect ratio kept (letterboxed;
+/// a half-block pixel is about square). Two classes: TensorFlow Playground's
+/// orange–grey–blue by confidence; three to five: one hue per class shaded by
+/// confidence (`z`: hard regions, no shading); regression: ŷ on viridis with a
+/// colour bar, the points coloured by their target on the same scale, or for
+/// 1-D data the fitted curve over the points. Train points ●, test points ○,
+/// flipped labels ✕ on top (`h` cycles all → train → test → none). Without
+/// colour, classes are glyph patterns and points their class digit (test
+/// points a letter). With 2–4 runs and room (≥ 120×40): one tile per run,
+/// titled with its label; else the selected run's with `[k/N label]`.
 enum DecisionBoundaryView {
     static let patterns: [Character] = [".", ":", "+", "=", "~"]
 
+    static func title(_ state: AppState) -> String {
+        let classification = state.run?.dataset.task.isClassification ?? (state.spec.family == .classification)
+        return classification ? "Decision boundary" : "Prediction"
+    }
+
     static func render(_ state: AppState, cache: ViewCache, in rect: Rect, into frame: inout Frame, theme: Theme) {
-        frame.render(theme.panel("Decision boundary"), in: rect)
+        let runs = state.snapshot?.runs ?? []
+        let tiles = runs.count > 1 && state.width >= 120 && state.height >= 40
+        var name = title(state)
+        if runs.count > 1 && !tiles {
+            let k = min(state.selected, runs.count - 1)
+            name += " [\(k + 1)/\(runs.count) \(runs[k].label)]"
+        }
+        if let extra = filterNote(state) { name += " · \(extra)" }
+        frame.render(theme.panel(name), in: rect)
         let inner = rect.inset(by: 1)
-        guard let run = state.run, inner.width > 1, inner.height > 1 else { return }
-        if run.dataset.isOneDimensional && !run.dataset.task.isClassification {
-            renderCurve(run, in: inner, into: &frame, theme: theme)
+        guard inner.width > 1, inner.height > 1 else { return }
+        guard tiles else {
+            if let run = state.run { renderRun(run, index: min(state.selected, max(runs.count - 1, 0)), state, cache, in: inner, into: &frame, theme: theme) }
             return
         }
-        let halfBlocks = theme.hasColor && !theme.ascii
-        let cols = inner.width, rows = halfBlocks ? inner.height * 2 : inner.height
-        let key = ViewCache.FieldKey(sequence: state.snapshot?.sequence ?? 0, step: run.step, cols: cols, rows: rows)
-        // a new run (another dataset or model) invalidates the field at once: its outputs may
-        // not even have the same width (regression → classification)
-        let stale = cache.field.map {
-            $0.cols != cols || $0.rows != rows || $0.outputs.first?.count != run.model.outputs
-                || cache.fieldRun != ObjectIdentifier(run.dataset.train.x.storageIdentity)
-        } ?? true
-        if stale || (cache.fieldKey != key && (state.now - cache.fieldTime >= 0.1 || !state.running)) {
-            cache.field = BoundaryField.compute(run: run, loss: cache.lossFunction(for: run), cols: cols, rows: rows)
-            cache.fieldKey = key
-            cache.fieldTime = state.now
-            cache.fieldRun = ObjectIdentifier(run.dataset.train.x.storageIdentity)
+        // small multiples: 2 side by side (or stacked when tall), 3–4 in a 2×2 grid
+        let grid = runs.count == 2 ? (inner.width >= inner.height * 2 ? (2, 1) : (1, 2)) : (2, 2)
+        let cols = inner.split(.horizontal, Array(repeating: .fill, count: grid.0))
+        for (i, run) in runs.enumerated() {
+            let col = cols[i % grid.0]
+            let cell = col.split(.vertical, Array(repeating: .fill, count: grid.1))[i / grid.0]
+            guard cell.height > 2 else { continue }
+            let selected = i == state.selected
+            let label = (selected ? (theme.ascii ? ">" : "▸") : "") + run.label
+            frame.put(String(label.prefix(cell.width)), x: cell.x, y: cell.y,
+                      style: Style(fg: theme.hasColor ? Theme.runColor(i) : .default, bold: selected), clippedTo: cell)
+            renderRun(run, index: i, state, cache, in: cell.inset(top: 1), into: &frame, theme: theme)
         }
-        guard let field = cache.field else { return }
+    }
+
+    static func filterNote(_ state: AppState) -> String? {
+        var notes: [String] = []
+        if state.points != .all { notes.append("points: \(state.points.rawValue)") }
+        if state.discretised { notes.append("regions") }
+        return notes.isEmpty ? nil : notes.joined(separator: ", ")
+    }
+
+    /// One run's field, letterboxed into `area`.
+    static func renderRun(_ run: RunSnapshot, index: Int, _ state: AppState, _ cache: ViewCache, in area: Rect,
+                          into frame: inout Frame, theme: Theme) {
         let task = run.dataset.task
+        if run.dataset.isOneDimensional && !task.isClassification {
+            renderCurve(run, state: state, in: area, into: &frame, theme: theme)
+            return
+        }
+        var inner = area
+        var bar: Rect?
         let (lo, hi) = targetRange(run.dataset)
+        if !task.isClassification && area.width >= 24 {
+            let parts = area.split(.horizontal, [.fill, .length(8)])
+            inner = parts[0]
+            bar = parts[1]
+        }
+        let halfBlocks = theme.hasColor && !theme.ascii
+        let box = BoundaryField.bounds(run.dataset)
+        inner = letterbox(inner, aspect: (box.1 - box.0) / (box.3 - box.2))
+        let cols = inner.width, rows = halfBlocks ? inner.height * 2 : inner.height
+        guard cols > 0, rows > 0 else { return }
+        let field = cachedField(run, index: index, state, cache, cols: cols, rows: rows)
         func color(_ o: [Float]) -> Color {
-            if task.isClassification { return classColor(o, classes: task.classes) }
+            if task.isClassification { return classColor(o, classes: task.classes, discretised: state.discretised) }
             return ColorMap.viridis(ColorMap.normalize(Double(o[0]), lo: lo, hi: hi))
         }
         if halfBlocks {
-            let map = Heatmap(cols: cols, rows: rows) { c, r in color(field.outputs[r * cols + c]) }
-            frame.render(map, in: inner)
+            frame.render(Heatmap(cols: cols, rows: rows) { c, r in color(field.outputs[r * cols + c]) }, in: inner)
         } else if theme.hasColor {
             Heatmap.renderGlyphs(in: inner, into: &frame, style: { c, r in Style(fg: color(field.outputs[r * cols + c])) }) { c, r in
                 glyph(field.outputs[r * cols + c], task, lo, hi)
@@ -52,15 +95,52 @@ enum DecisionBoundaryView {
         } else {
             Heatmap.renderGlyphs(in: inner, into: &frame) { c, r in glyph(field.outputs[r * cols + c], task, lo, hi) }
         }
-        drawPoints(run, field, halfBlocks: halfBlocks, in: inner, into: &frame, theme: theme)
+        drawPoints(run, field, shown: state.points, halfBlocks: halfBlocks, targetRange: (lo, hi), in: inner, into: &frame, theme: theme)
+        if let bar {
+            let b = ColorBar(.vertical, minLabel: NiceTicks.format(lo, significantDigits: 2), maxLabel: NiceTicks.format(hi, significantDigits: 2),
+                             ascii: !halfBlocks, labelStyle: theme.dim) { ColorMap.viridis($0) }
+            frame.render(b, in: bar.inset(left: 1))
+        }
     }
 
-    static func classColor(_ p: [Float], classes k: Int) -> Color {
+    /// The largest rect inside `r` with width/height = `aspect` in square units (a cell is
+    /// twice as tall as wide), centred.
+    static func letterbox(_ r: Rect, aspect: Double) -> Rect {
+        guard aspect.isFinite, aspect > 0, r.width > 0, r.height > 0 else { return r }
+        let unitsW = Double(r.width), unitsH = Double(r.height * 2)
+        if unitsW / unitsH > aspect {
+            let w = max(1, min(r.width, Int((unitsH * aspect).rounded())))
+            return Rect(x: r.x + (r.width - w) / 2, y: r.y, width: w, height: r.height)
+        }
+        let h = max(1, min(r.height, Int((unitsW / aspect / 2).rounded())))
+        return Rect(x: r.x, y: r.y + (r.height - h) / 2, width: r.width, height: h)
+    }
+
+    static func cachedField(_ run: RunSnapshot, index: Int, _ state: AppState, _ cache: ViewCache, cols: Int, rows: Int) -> BoundaryField {
+        let key = ViewCache.FieldKey(sequence: state.snapshot?.sequence ?? 0, step: run.step, cols: cols, rows: rows)
+        let data = ObjectIdentifier(run.dataset.train.x.storageIdentity)
+        if let c = cache.fields[index], c.data == data, c.field.cols == cols, c.field.rows == rows,
+           c.field.outputs.first?.count == run.model.outputs,
+           c.key == key || (state.now - c.time < 0.1 && state.running) {
+            return c.field
+        }
+        // a new run (another dataset or model) invalidates the field at once: its outputs may
+        // not even have the same width (regression → classification)
+        let field = BoundaryField.compute(run: run, loss: cache.lossFunction(for: run), cols: cols, rows: rows)
+        cache.fields[index] = ViewCache.CachedField(key: key, time: state.now, field: field, data: data)
+        if cache.fields.count > SessionSpec.maxRuns { cache.fields = cache.fields.filter { $0.key <= SessionSpec.maxRuns } }
+        return field
+    }
+
+    static func classColor(_ p: [Float], classes k: Int, discretised: Bool = false) -> Color {
         guard p.count >= 2 else { return ColorMap.neutral }
-        if k == 2 { return ColorMap.diverging(Double(p[1] - p[0])) }
         var best = 0
         for j in 1..<p.count where p[j] > p[best] { best = j }
-        let confidence = (Double(p[best]) - 1 / Double(k)) / (1 - 1 / Double(k))
+        if k == 2 {
+            if discretised { return best == 0 ? ColorMap.orange : ColorMap.blue }
+            return ColorMap.diverging(Double(p[1] - p[0]))
+        }
+        let confidence = discretised ? 1 : (Double(p[best]) - 1 / Double(k)) / (1 - 1 / Double(k))
         return ColorMap.classColor(best, confidence: max(0, min(1, confidence)))
     }
 
@@ -73,7 +153,7 @@ enum DecisionBoundaryView {
     }
 
     static func targetRange(_ d: Dataset) -> (Double, Double) {
-        let ys = d.train.targets + d.test.targets
+        let ys = (d.train.targets + d.test.targets).filter(\.isFinite)
         guard let lo = ys.min(), let hi = ys.max(), lo < hi else { return (-1, 1) }
         return (Double(lo), Double(hi))
     }
@@ -84,10 +164,14 @@ enum DecisionBoundaryView {
         return ColorMap.classColors[label % ColorMap.classColors.count].mixed(with: Color(hex: 0x000000), 0.35)
     }
 
-    static func drawPoints(_ run: RunSnapshot, _ field: BoundaryField, halfBlocks: Bool, in rect: Rect, into frame: inout Frame, theme: Theme) {
+    static func drawPoints(_ run: RunSnapshot, _ field: BoundaryField, shown: PointsShown, halfBlocks: Bool,
+                           targetRange: (Double, Double), in rect: Rect, into frame: inout Frame, theme: Theme) {
         let d = run.dataset
         let classification = d.task.isClassification
-        for (isTest, split) in [(true, d.test), (false, d.train)] {
+        let splits = [(true, d.test), (false, d.train)].filter { isTest, _ in
+            shown == .all || (shown == .test && isTest) || (shown == .train && !isTest)
+        }
+        for (isTest, split) in splits {
             let p = split.x.pointer
             for i in 0..<split.count {
                 guard let px = field.pixel(Double(p[2 * i]), Double(p[2 * i + 1])) else { continue }
@@ -96,7 +180,9 @@ enum DecisionBoundaryView {
                 let flipped = classification && !isTest && split.labels[i] != split.cleanLabels[i]
                 if theme.hasColor {
                     let g = flipped ? theme.flippedGlyph : (isTest ? theme.testGlyph : theme.trainGlyph)
-                    let fg = classification ? pointColor(label, classes: d.task.classes) : Color(hex: isTest ? 0xffffff : 0x000000)
+                    // regression: the target on the heatmap's scale, ringed darker or lighter for contrast
+                    let fg = classification ? pointColor(label, classes: d.task.classes)
+                        : ColorMap.viridis(ColorMap.normalize(Double(split.targets[i]), lo: targetRange.0, hi: targetRange.1))
                     frame.stamp(g, x: x, y: y, fg: fg, bold: true)
                 } else {
                     let g: Character = flipped ? "x" : classification
@@ -108,36 +194,29 @@ enum DecisionBoundaryView {
         }
     }
 
-    /// 1-D regression: the points (train, test) and the fitted curve ŷ(x1) in braille.
-    static func renderCurve(_ run: RunSnapshot, in rect: Rect, into frame: inout Frame, theme: Theme) {
+    /// 1-D regression: the points (train, test) and the fitted curve ŷ(x1) drawn above them,
+    /// with axes and a legend.
+    static func renderCurve(_ run: RunSnapshot, state: AppState, in rect: Rect, into frame: inout Frame, theme: Theme) {
         let d = run.dataset
         let xs = (0..<d.train.count).map { Double(d.train.x[$0, 0]) } + (0..<d.test.count).map { Double(d.test.x[$0, 0]) }
         guard let xlo = xs.min(), let xhi = xs.max(), xhi > xlo else { return }
-        var (ylo, yhi) = targetRange(d)
-        let pad = (yhi - ylo) * 0.08
-        ylo -= pad
-        yhi += pad
-        var canvas = BrailleCanvas(width: rect.width, height: rect.height, ascii: theme.ascii)
-        let dw = Double(canvas.dotWidth), dh = Double(canvas.dotHeight)
-        func dot(_ x: Double, _ y: Double) -> (Double, Double) {
-            ((x - xlo) / (xhi - xlo) * (dw - 1), (yhi - y) / (yhi - ylo) * (dh - 1))
+        let n = max(rect.width * 2, 2)
+        let grid = (0..<n).map { i -> Float in Float(xlo + (xhi - xlo) * Double(i) / Double(n - 1)) }
+        let yhat = run.model.predict(points: Tensor(shape: [n, 2], scalars: grid.flatMap { [$0, 0] }))
+        func points(_ s: DataSplit) -> [ChartPoint] { (0..<s.count).map { ChartPoint(Double(s.x[$0, 0]), Double(s.targets[$0])) } }
+        var series: [Series] = []
+        if state.points == .all || state.points == .train {
+            series.append(Series("train", color: Theme.trainColor, marker: "o", points: points(d.train), scatter: true))
         }
-        for (split, color, marker) in [(d.train, Theme.trainColor, Character("o")), (d.test, Theme.testColor, Character("+"))] {
-            for i in 0..<split.count {
-                let (u, v) = dot(Double(split.x[i, 0]), Double(split.targets[i]))
-                if let x = CellIndex.inside(u, 0..<canvas.dotWidth), let y = CellIndex.inside(v, 0..<canvas.dotHeight) {
-                    canvas.set(x: x, y: y, color: color, marker: marker)
-                }
-            }
+        if (state.points == .all || state.points == .test) && d.test.count > 0 {
+            series.append(Series("test", color: Theme.testColor, marker: "+", points: points(d.test), scatter: true))
         }
-        let n = canvas.dotWidth
-        let grid = (0..<n).map { i -> Float in Float(xlo + (xhi - xlo) * Double(i) / Double(max(n - 1, 1))) }
-        let pts = Tensor(shape: [n, 2], scalars: grid.flatMap { [$0, 0] })
-        let yhat = run.model.predict(points: pts)
-        for i in 1..<max(n, 1) {
-            let a = dot(Double(grid[i - 1]), Double(yhat[flat: i - 1])), b = dot(Double(grid[i]), Double(yhat[flat: i]))
-            canvas.line(fromX: a.0, y0: a.1, toX: b.0, y1: b.1, color: Theme.gradientColor, marker: "#")
-        }
-        canvas.render(in: rect, into: &frame)
+        series.append(Series("fit", color: Theme.gradientColor, marker: "#",
+                             points: (0..<n).map { ChartPoint(Double(grid[$0]), Double(yhat[flat: $0])) }))
+        let (lo, hi) = targetRange(d)
+        let pad = (hi - lo) * 0.08
+        let chart = LineChart(series: series, yRange: .fixed(lo - pad, hi + pad), ascii: state.ascii || !theme.hasColor,
+                              axisStyle: theme.dim, labelStyle: theme.dim)
+        frame.render(chart, in: rect)
     }
 }

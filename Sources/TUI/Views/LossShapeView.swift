@@ -12,30 +12,48 @@ import Render
 enum LossShapeView {
     static func render(_ state: AppState, cache: ViewCache, in rect: Rect, into frame: inout Frame, theme: Theme) {
         let spec = state.spec.loss
-        frame.render(theme.panel("Loss shape: \(spec.name)"), in: rect)
+        let many = state.runs.count > 1
+        frame.render(theme.panel(many ? "Loss shape" : "Loss shape: \(spec.name)"), in: rect)
         let inner = rect.inset(by: 1)
-        guard inner.width > 4, inner.height > 3, let curve = cache.shapeCurve(for: state) else { return }
+        guard inner.width > 4, inner.height > 3, let curve = cache.shapeCurve(for: state.spec, state) else { return }
         let ascii = state.ascii || !theme.hasColor
         let v = curve.variable
-        let loss = Series("ℓ", color: Theme.trainColor, marker: "l", points: zip(curve.x, curve.loss).map { ChartPoint($0, $1) })
-        let slope = Series(v.derivativeName, color: Theme.gradientColor, marker: "g",
-                           points: zip(curve.x, curve.derivative).map { ChartPoint($0, $1) })
+        // every run whose curve shares the selected run's variable, overlaid (labelled)
+        var losses: [Series] = [], slopes: [Series] = []
+        var elsewhere: [String] = []
+        for (i, run) in state.runs.enumerated() {
+            guard let c = i == state.selected ? curve : cache.shapeCurve(for: run.spec, state) else { continue }
+            guard c.variable == v else {
+                elsewhere.append(run.label)
+                continue
+            }
+            let color = many ? Theme.runColor(i) : Theme.trainColor
+            let marker = many ? Theme.runMarkers(i).train : "l"
+            let name = many ? (i == state.selected ? (ascii ? ">" : "▸") : "") + run.label : "ℓ"
+            losses.append(Series(name, color: color, marker: marker, points: zip(c.x, c.loss).map { ChartPoint($0, $1) }))
+            slopes.append(Series(many ? name : v.derivativeName, color: many ? color : Theme.gradientColor,
+                                 marker: many ? Theme.runMarkers(i).test : "g",
+                                 points: zip(c.x, c.derivative).map { ChartPoint($0, $1) }))
+        }
         let rows = inner.split(.vertical, [.fill, .length(1)])
         func chart(_ s: [Series]) -> LineChart {
             LineChart(series: s, ascii: ascii, axisStyle: theme.dim, labelStyle: theme.dim, emptyText: "no curve")
         }
         if rows[0].height >= 12 {
             let halves = rows[0].split(.vertical, [.percentage(50), .fill])
-            var top = chart([loss]), bottom = chart([slope])
+            var top = chart(losses), bottom = chart(many ? slopes.map { var s = $0; s.name = ""; return s } : slopes)
+            if many { bottom.series.insert(Series(v.derivativeName, color: .default, marker: " ", points: []), at: 0) }
             let width = max(top.yLabelWidth(height: halves[0].height), bottom.yLabelWidth(height: halves[1].height))
             top.minimumLabelWidth = width
             bottom.minimumLabelWidth = width
             frame.render(top, in: halves[0])
             frame.render(bottom, in: halves[1])
         } else {
-            frame.render(chart([loss, slope]), in: rows[0])
+            frame.render(chart(many ? losses : losses + slopes), in: rows[0])
         }
-        frame.put(caption(curve).fitted(to: rows[1].width), x: rows[1].x, y: rows[1].y, style: theme.dim, clippedTo: rows[1])
+        var line = caption(curve)
+        if !elsewhere.isEmpty { line.fields.append(.init("(\(elsewhere.joined(separator: ", ")): another x)", priority: 0)) }
+        frame.put(line.fitted(to: rows[1].width), x: rows[1].x, y: rows[1].y, style: theme.dim, clippedTo: rows[1])
     }
 
     /// "x: margin t · z_y = t, other logits 0, K = 3", dropping the assumption's
@@ -49,16 +67,17 @@ enum LossShapeView {
 }
 
 extension ViewCache {
-    /// The loss-shape curve for the setup's loss (recomputed when it changes).
-    func shapeCurve(for state: AppState) -> LossCurve? {
-        let key = ShapeKey(loss: state.spec.loss, classes: state.run?.dataset.task.classes ?? state.spec.classes, family: state.spec.family)
-        if shapeKey == key, let shape { return shape }
-        guard let entry = LossCatalog.entry(state.spec.loss.name) else { return nil }
+    /// The loss-shape curve of `spec`'s loss (recomputed when it changes).
+    func shapeCurve(for spec: RunSpec, _ state: AppState) -> LossCurve? {
+        let key = ShapeKey(loss: spec.loss, classes: state.run?.dataset.task.classes ?? spec.classes, family: spec.family)
+        if let shape = shapes[key] { return shape }
+        guard let entry = LossCatalog.entry(spec.loss.name) else { return nil }
         let classes = max(entry.info.minClasses, key.family == .classification ? key.classes : 0)
-        let loss = try? LossCatalog.make(entry.info.id, parameters: state.spec.loss.parameters,
+        let loss = try? LossCatalog.make(entry.info.id, parameters: spec.loss.parameters,
                                          context: LossShape.context(classes: classes), family: entry.info.family)
-        shape = loss.map { LossShape.curve($0, classes: classes, points: 120) }
-        shapeKey = key
+        let shape = loss.map { LossShape.curve($0, classes: classes, points: 120) }
+        if shapes.count > 16 { shapes.removeAll() }  // bounded: a long session cycles through many settings
+        shapes[key] = shape
         return shape
     }
 }

@@ -1,53 +1,91 @@
 import Engine
 import Render
 
-/// The status line: state, step, epoch, speed, learning rate, losses and
-/// accuracies; then a flash message or the key hints.
+/// The status line — state, step, speed, then each run's losses and accuracies
+/// (the selected run in full, `loss <train>/<test> (train/test)`, the others
+/// compact), learning rate, epoch — and below it a flash message or the key
+/// hints. Fields are dropped whole, least important first, never cut.
 enum StatusBar {
-    static func status(_ state: AppState, theme: Theme) -> (text: String, style: Style) {
-        guard let run = state.run else { return ("starting…", .plain) }
-        var parts: [String] = []
-        let stateText: String
+    typealias F = FieldLine.Field
+
+    static func status(_ state: AppState, theme: Theme) -> (line: FieldLine, style: Style) {
+        guard let run = state.run, let snap = state.snapshot else { return (FieldLine([F("starting…", priority: 10)]), .plain) }
+        var fields: [F] = []
         var style = Style(bold: true)
         switch run.health {
         case .diverged(let step, let reason):
-            stateText = "\(theme.ascii ? "X" : "✖") diverged at step \(step): \(reason) (r re-initialises)"
+            fields.append(F("\(theme.ascii ? "X" : "✖") diverged at step \(step): \(reason)", priority: 10))
+            fields.append(F("(r restarts, i new weights)", priority: 2))
             style = Style(fg: theme.hasColor ? .indexed(196) : .default, bold: true)
         case .healthy:
-            stateText = state.running ? "\(theme.ascii ? ">" : "▶") running" : "\(theme.ascii ? "||" : "❚❚") paused"
+            fields.append(F(state.running ? "\(theme.ascii ? ">" : "▶") running" : "\(theme.ascii ? "||" : "❚❚") paused", priority: 10))
         }
-        parts.append(stateText)
-        parts.append("step \(run.step)")
-        parts.append("epoch \(fixed(run.epoch, 1))")
-        if state.running { parts.append("\(fixed(state.snapshot?.stepsPerSecond ?? 0, 0)) steps/s") }
-        if let r = run.latest {
-            parts.append("lr \(format(r.learningRate))")
-            parts.append("loss \(fixed(r.trainLoss, 4))" + (r.testLoss.map { "/\(fixed($0, 4))" } ?? ""))
-            if let a = r.trainAccuracy {
-                parts.append("acc \(fixed(a * 100, 1))%" + (r.testAccuracy.map { "/\(fixed($0 * 100, 1))%" } ?? ""))
+        fields.append(F("step \(run.step)", priority: 9))
+        fields.append(F(speedText(state.speed, achieved: state.running ? snap.stepsPerSecond : nil), priority: 6))
+        let many = snap.runs.count > 1
+        for (i, r) in snap.runs.enumerated() {
+            guard let m = r.latest else { continue }
+            if i == min(state.selected, snap.runs.count - 1) {
+                let who = many ? "\(r.label): " : ""
+                let test = m.testLoss.map { "/\(lossText($0))" } ?? ""
+                fields.append(F("\(who)loss \(lossText(m.trainLoss))\(test) (\(m.testLoss == nil ? "train" : "train/test"))", priority: 8))
+                if let a = m.trainAccuracy {
+                    fields.append(F("acc \(fixed(a * 100, 1))%" + (m.testAccuracy.map { "/\(fixed($0 * 100, 1))%" } ?? ""), priority: 7))
+                }
+                fields.append(F("lr \(format(m.learningRate))", priority: 4))
+            } else {
+                let value = m.testAccuracy.map { "\(fixed($0 * 100, 0))%" } ?? m.testLoss.map { fixed($0, 3) } ?? fixed(m.trainLoss, 3)
+                fields.append(F("\(r.label) \(value)", priority: 5 - min(i, 4) / 2))
             }
         }
-        return (parts.joined(separator: "  "), style)
+        fields.append(F("epoch \(fixed(run.epoch, 1))", priority: 3))
+        return (FieldLine(fields), style)
     }
 
-    static let hints = "space run/pause  n step  ←→ change  l loss  o optimizer  d data  s shot  w save  ? help  q quit"
+    /// A loss with 4 decimals, or 2 significant digits when smaller than 0.001 (never `0.0000` for 2e-6).
+    static func lossText(_ x: Double) -> String {
+        x != 0 && abs(x) < 0.001 && x.isFinite ? NiceTicks.format(x, significantDigits: 2) : fixed(x, 4)
+    }
+
+    /// "200/s", "200/s (got 150)", "max 21k/s", "max".
+    static func speedText(_ speed: PlaybackSpeed, achieved: Double?) -> String {
+        switch speed {
+        case .max:
+            guard let a = achieved, a > 0 else { return "max" }
+            return "max \(NiceTicks.format(a, significantDigits: 2))/s"
+        case .stepsPerSecond(let r):
+            guard let a = achieved, a > 0, a < Double(r) * 0.8 else { return "\(r)/s" }
+            return "\(r)/s (got \(NiceTicks.format(a, significantDigits: 2)))"
+        }
+    }
+
+    /// The key hints, the most useful first to stay.
+    static func hints(_ state: AppState) -> FieldLine {
+        var hints = [F("? help", priority: 10), F("q quit", priority: 9), F("space run/pause", priority: 8),
+                     F("←→ change", priority: 7), F("< > speed", priority: 6), F("v view", priority: 6),
+                     F("l loss", priority: 5), F("o optimizer", priority: 5), F("c compare", priority: 4),
+                     F("r restart", priority: 3), F("s shot", priority: 3), F("w save", priority: 3),
+                     F("n step", priority: 2), F("d data", priority: 2)]
+        if state.runs.count > 1 { hints.insert(F("Tab run", priority: 6), at: 4) }
+        return FieldLine(hints)
+    }
 
     static func render(_ state: AppState, in rect: Rect, into frame: inout Frame, theme: Theme) {
         guard rect.height > 0 else { return }
-        let (text, style) = status(state, theme: theme)
+        let (line, style) = status(state, theme: theme)
         let statusStyle = theme.hasColor ? Style(fg: style.fg, bg: .indexed(236), bold: style.bold) : Style(bold: true, reverse: true)
         frame.fill(rect.row(0), with: Cell(" ", style: statusStyle))
-        frame.put(" " + text, x: rect.x, y: rect.y, style: statusStyle, clippedTo: rect.row(0))
-        let second = state.currentFlash ?? hints
-        let secondStyle = state.currentFlash != nil ? Style(bold: true) : theme.dim
         if rect.height > 1 {
-            frame.put(" " + second, x: rect.x, y: rect.y + 1, style: secondStyle, clippedTo: rect.row(1))
-        } else if let flash = state.currentFlash {
-            // one line only: the message takes the right part
-            let w = min(flash.count + 2, rect.width / 2)
-            let r = Rect(x: rect.maxX - w, y: rect.y, width: w, height: 1)
-            frame.fill(r, with: Cell(" ", style: statusStyle))
-            frame.put(String(flash.prefix(w - 1)), x: r.x + 1, y: r.y, style: statusStyle, clippedTo: r)
+            frame.put(" " + line.fitted(to: rect.width - 1), x: rect.x, y: rect.y, style: statusStyle, clippedTo: rect.row(0))
+            let flash = state.currentFlash.map { FieldLine([F($0, priority: 1)]).fitted(to: rect.width - 1) }
+            let second = flash.flatMap { $0.isEmpty ? nil : $0 } ?? state.currentFlash.map { String($0.prefix(rect.width - 2)) + "…" }
+            frame.put(" " + (second ?? hints(state).fitted(to: rect.width - 1)), x: rect.x, y: rect.y + 1,
+                      style: second != nil ? Style(bold: true) : theme.dim, clippedTo: rect.row(1))
+        } else {
+            // one line: the flash message joins the status as a field of its own
+            var withFlash = line
+            if let flash = state.currentFlash { withFlash.fields.append(F(flash, priority: 8)) }
+            frame.put(" " + withFlash.fitted(to: rect.width - 1), x: rect.x, y: rect.y, style: statusStyle, clippedTo: rect.row(0))
         }
     }
 }

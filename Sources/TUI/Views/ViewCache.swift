@@ -8,33 +8,36 @@ import Synchronization
 /// second while training, and the loss object is rebuilt only when the loss
 /// changes. A reference type owned by `AppState`; rendering stays a function
 /// of the state.
-public final class ViewCache: @unchecked Sendable {
+public final class ViewCache {
     struct FieldKey: Equatable {
         let sequence: Int, step: Int, cols: Int, rows: Int
     }
-    var fieldKey: FieldKey?
-    var fieldTime = -1.0
-    var field: BoundaryField?
-    /// The dataset the field was computed for (a new run gets new storage).
-    var fieldRun: ObjectIdentifier?
-    var lossKey: LossSpec?
-    var lossFamily: LossFamily?
-    var loss: (any LossFunction)?
-    struct ShapeKey: Equatable {
+    /// The decision-boundary field of one run, with what it was computed for.
+    struct CachedField {
+        var key: FieldKey
+        var time: Double
+        var field: BoundaryField
+        /// The dataset the field was computed for (a new run gets new storage).
+        var data: ObjectIdentifier
+    }
+    /// Per run index.
+    var fields: [Int: CachedField] = [:]
+    var losses: [LossSpec: any LossFunction] = [:]
+    struct ShapeKey: Hashable {
         let loss: LossSpec, classes: Int, family: LossFamily
     }
-    var shapeKey: ShapeKey?
-    var shape: LossCurve?
+    var shapes: [ShapeKey: LossCurve] = [:]
 
     public init() {}
 
     /// The loss of `run`, for its probabilities (softmax, or sparsemax for sparsemax).
     func lossFunction(for run: RunSnapshot) -> (any LossFunction)? {
-        if lossKey == run.spec.loss, let loss { return loss }
+        if let loss = losses[run.spec.loss] { return loss }
         let family: LossFamily = run.dataset.task.isClassification ? .classification : .regression
         let ctx = family == .classification ? LossContext(classes: run.dataset.task.classes, classCounts: run.dataset.trainClassCounts) : .regression()
-        loss = try? LossCatalog.make(run.spec.loss.name, parameters: run.spec.loss.parameters, context: ctx, family: family)
-        lossKey = run.spec.loss
+        let loss = try? LossCatalog.make(run.spec.loss.name, parameters: run.spec.loss.parameters, context: ctx, family: family)
+        if losses.count > 16 { losses.removeAll() }  // bounded: a long session cycles through many settings
+        losses[run.spec.loss] = loss
         return loss
     }
 }

@@ -1,0 +1,52 @@
+/// The panel whose view `v` / `V` cycles. In the full layout it is the panel
+/// below the Loss chart, beside the Landscape, and cycles Loss shape → the
+/// analysis views; below the full layout (80×24) it is the second panel and
+/// cycles Decision boundary → Loss shape → Landscape → the analysis views, so
+/// every panel is reachable at any size. The panel's title is the view's name.
+public enum SlotView: String, CaseIterable, Sendable {
+    case decisionBoundary, lossShape, landscape, calibration, margins, classes, signals, regions
+
+    /// The views `v` cycles through in a layout, in order.
+    public static func cycle(full: Bool) -> [SlotView] {
+        full ? [.lossShape] : [.decisionBoundary, .lossShape, .landscape]
+    }
+
+    /// The name in titles and hints.
+    public var name: String {
+        switch self {
+        case .decisionBoundary: return "Decision boundary"
+        case .lossShape: return "Loss shape"
+        case .landscape: return "Landscape"
+        case .calibration: return "Calibration"
+        case .margins: return "Margins"
+        case .classes: return "Classes"
+        case .signals: return "Signals"
+        case .regions: return "Regions"
+        }
+    }
+}
+
+extension AppState {
+    /// Whether the screen has the full layout (every fixed panel visible).
+    public var isFullLayout: Bool { width >= 100 && height >= 30 }
+
+    /// The view the slot shows in the current layout (a view the full layout already shows
+    /// elsewhere falls back to the first of its cycle).
+    public var shownSlot: SlotView {
+        let cycle = SlotView.cycle(full: isFullLayout)
+        return cycle.contains(slot) ? slot : cycle[0]
+    }
+
+    /// `v` (+1) / `V` (−1).
+    mutating func cycleSlot(_ direction: Int) {
+        let cycle = SlotView.cycle(full: isFullLayout)
+        let i = cycle.firstIndex(of: shownSlot) ?? 0
+        slot = cycle[(i + direction + cycle.count) % cycle.count]
+        say("view: \(slot.name) (v / V)", seconds: 2)
+    }
+}
+
+extension AppState {
+    /// Nothing yet: a view that needs background work (sharpness tracking for Signals) asks for it here.
+    mutating func slotNeedsLandscape() -> [Effect] { [] }
+}
