@@ -208,3 +208,30 @@ import Testing
         }
     }
 }
+
+/// The driver's hooks: the observer sees the steps `logEvery` wants (and the last), the history
+/// keeps its own, the trajectory its stride and the final weights; none changes the numbers.
+@Suite struct RunDriverTests {
+    @Test func hooksSeeTheirStepsAndChangeNoNumbers() throws {
+        let spec = smallSpec { $0.steps = 50; $0.optimizer.batchSize = 32 }
+        let plain = try RunDriver(entry: RunEntry(label: "a", spec: spec), historyCapacity: nil)
+        plain.advance(until: 50)
+        let d = try RunDriver(entry: RunEntry(label: "a", spec: spec), trajectoryEvery: 10, historyCapacity: 8)
+        d.sharpnessEvery = 25
+        var seen: [Int] = []
+        let text = d.trainHeadless(logEvery: 20)
+        for line in text.split(separator: "\n") {
+            let step = line.split(separator: ",")[0].split(separator: ":")[1]
+            seen.append(Int(step)!)
+        }
+        #expect(seen == [0, 20, 25, 40, 50], "every 20, the sharpness steps and the last")
+        #expect(text.contains("\"sharpness\":"))
+        #expect(d.trainer.model == plain.trainer.model)
+        #expect(d.trajectory!.steps == [0, 10, 20, 30, 40, 50])
+        #expect(d.history!.records.count <= 8 && d.history!.records.allSatisfy { $0.step % d.history!.stride == 0 })
+        let cancelled = try RunDriver(entry: RunEntry(label: "a", spec: spec))
+        var n = 0
+        cancelled.advance(until: 50, cancel: { n += 1; return n > 7 })
+        #expect(cancelled.step == 7)
+    }
+}

@@ -6,9 +6,9 @@ import Testing
 
 @Suite struct LandscapeSetupTests {
     @Test func centreIsTheTrainersCurrentLoss() throws {
-        let t = try Trainer(spec: smallSpec { $0.steps = 30 })
-        var history = MetricHistory()
-        t.train(until: 30, history: &history)
+        let d = try RunDriver(entry: RunEntry(label: "a", spec: smallSpec { $0.steps = 30 }))
+        d.advance(until: 30)
+        let t = d.trainer, history = d.history!
         let setup = try LandscapeSetup(trainer: t, options: LandscapeOptions(grid: 5))
         #expect(Float(setup.computation.centerValue()) == Float(t.currentRecord().trainLoss))
         let snap = try LandscapeSetup(snapshot: RunSnapshot(t, history: history), options: LandscapeOptions(grid: 5))
@@ -19,12 +19,13 @@ import Testing
 
     @Test func recordingThePathChangesNoNumbers() throws {
         let spec = smallSpec { $0.optimizer.batchSize = 40 }
-        let a = try Trainer(spec: spec), b = try Trainer(spec: spec)
-        var ha = MetricHistory(), hb = MetricHistory()
-        var path = WeightTrajectory(every: 5)
-        a.train(until: spec.steps, history: &ha)
-        b.train(until: spec.steps, history: &hb, trajectory: &path)
-        #expect(a.model.parameters == b.model.parameters)
+        let a = try RunDriver(entry: RunEntry(label: "a", spec: spec))
+        let d = try RunDriver(entry: RunEntry(label: "b", spec: spec), trajectoryEvery: 5, historyCapacity: nil)
+        a.advance(until: spec.steps)
+        d.advance(until: spec.steps)
+        d.finish()
+        let b = d.trainer, path = d.trajectory!
+        #expect(a.trainer.model.parameters == b.model.parameters)
         #expect(path.steps.first == 0 && path.steps.last == spec.steps && path.weights.last! == b.model.parameters)
         let setup = try LandscapeSetup(trainer: b, trajectory: path, options: LandscapeOptions(directions: .pca, grid: 5))
         let pca = try #require(setup.pca)

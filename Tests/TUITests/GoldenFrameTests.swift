@@ -17,10 +17,9 @@ import Testing
                       change: (inout AppState) -> Void = { _ in }) throws -> Frame {
         var spec = RunSpec.defaultPreset
         spec.data.samples = 200
-        let trainer = try Trainer(spec: spec)
-        var history = MetricHistory()
-        trainer.train(until: 150, history: &history)
-        let snapshot = SessionSnapshot(sequence: 1, runs: [RunSnapshot(trainer, history: history)], running: false,
+        let driver = try RunDriver(entry: RunEntry(label: spec.loss.name, spec: spec))
+        driver.advance(until: 150)
+        let snapshot = SessionSnapshot(sequence: 1, runs: [RunSnapshot(driver)], running: false,
                                        stepsPerSecond: 0, message: nil)
         var state = AppState(spec: spec, width: width, height: height, colorMode: colorMode, ascii: ascii)
         _ = update(&state, .snapshot(snapshot))

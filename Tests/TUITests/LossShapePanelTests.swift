@@ -56,11 +56,11 @@ import Testing
         var spec = RunSpec.defaultPreset
         spec.data.samples = 100
         spec.loss = LossSpec(name: "focal")
-        let t = try Trainer(spec: spec)
-        var history = MetricHistory()
-        t.train(until: 30, history: &history)
-        var s = AppState(spec: t.spec, width: 120, height: 40, colorMode: .none, ascii: true)
-        _ = update(&s, .snapshot(SessionSnapshot(sequence: 1, runs: [RunSnapshot(t, history: history)], running: false,
+        let d = try RunDriver(entry: RunEntry(label: "focal", spec: spec))
+        d.advance(until: 30)
+        let history = d.history!
+        var s = AppState(spec: d.spec, width: 120, height: 40, colorMode: .none, ascii: true)
+        _ = update(&s, .snapshot(SessionSnapshot(sequence: 1, runs: [RunSnapshot(d)], running: false,
                                                  stepsPerSecond: 0, message: nil)))
         #expect(history.records.allSatisfy { $0.testNLL != nil && $0.testMSE == nil })
         _ = update(&s, .key(.character("u")))
