@@ -37,4 +37,6 @@ block compare-run "$bin" run presets/compare-noise.toml --steps 600
 sweepdir=$(mktemp -d)
 block sweep "$bin" sweep presets/moons.toml --vary loss.name=cross_entropy,focal,gce --vary data.label_noise=0,0.3 --seeds 3 --steps 400 --out "$sweepdir/s"
 rm -rf "$sweepdir"
+mkdir -p docs
+"$bin" snapshot presets/compare-noise.toml --steps 600 --landscape --svg docs/compare-noise.svg > /dev/null
 echo "README.md updated"

@@ -35,6 +35,9 @@ struct Snapshot: ParsableCommand {
     @Flag(help: "Also compute the loss landscape (the playground's `g`) for the picture.")
     var landscape = false
 
+    @Option(help: "Also write the picture as an SVG file (text in its colours; braille and blocks as shapes).")
+    var svg: String?
+
     func validate() throws {
         if let steps, steps < 0 || steps > Preset.maxSteps { throw ValidationError("--steps must be in 0…\(Preset.maxSteps)") }
     }
@@ -48,6 +51,14 @@ struct Snapshot: ParsableCommand {
         screen.advance(until: screen.session.base.steps)
         screen.refresh(sequence: 1, landscape: landscape)
         let frame = screen.frame()
+        if let svg {
+            // the SVG is always in colour (the frame was rendered with colours when asked for)
+            var colored = screen
+            colored.state.colorMode = .truecolor
+            do { try SVGExport.svg(colored.frame(), mode: .truecolor).write(toFile: svg, atomically: true, encoding: .utf8) } catch {
+                throw fail("--svg: cannot write \(svg): \(error.localizedDescription)")
+            }
+        }
         let text = (ansi ? TextExport.ansi(frame, mode: .ansi256) : TextExport.plain(frame)) + "\n"
         if let out {
             do { try text.write(toFile: out, atomically: true, encoding: .utf8) } catch {

@@ -42,6 +42,54 @@ struct TmuxEndToEndTests {
         #expect(t.terminalRestored(), "stty after exit: \(t.sttyAfter())")
     }
 
+    /// A slow target rate shows every step; the playground pauses at the preset's steps and says
+    /// so; space continues; `w` writes the session (with its timeline) under the full path shown.
+    @Test func speedPauseAtStepsAndTheTimeline() throws {
+        let preset = BinaryRunner.temporaryDirectory().appendingPathComponent("slow.toml")
+        try "name = \"slow\"\nsteps = 30\nspeed = 20\n[data]\nsamples = 100\n".write(to: preset, atomically: true, encoding: .utf8)
+        let shots = BinaryRunner.temporaryDirectory()
+        let t = try Tmux(width: 120, height: 40, args: [preset.path, "--shots", shots.path])
+        defer { t.kill(); try? FileManager.default.removeItem(at: shots) }
+        #expect(t.waitFor("20/s"), "\(t.capture())")
+        #expect(t.waitFor("reached 30 steps — space continues"), "\(t.capture())")
+        #expect(t.capture().contains("paused") && t.capture().contains("step 30"))
+        t.send("l")  // a change while live: on the timeline at step 30
+        #expect(t.waitFor("label_smoothing"))
+        t.send(">")
+        #expect(t.waitFor("speed 50/s"))
+        t.send("Space")
+        #expect(t.waitFor { $0.contains("running") && !$0.contains("step 30 ") })
+        t.send("Space")
+        t.send("w")
+        #expect(t.waitFor("preset written: \(shots.standardizedFileURL.path)/slow-"), "\(t.capture())")
+        let written = try FileManager.default.contentsOfDirectory(atPath: shots.path).filter { $0.hasSuffix(".toml") }
+        #expect(written.count == 1)
+        let text = try String(contentsOf: shots.appendingPathComponent(written[0]), encoding: .utf8)
+        #expect(text.contains("speed = 50") && text.contains("[[events]]\nstep = 30\nloss = { name = \"label_smoothing\""), "\(text)")
+        t.send("q")
+        #expect(t.waitForExit() == "0")
+    }
+
+    /// `--record` writes an asciicast v2 file that is complete after q.
+    @Test func recordWritesAValidCast() throws {
+        let dir = BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cast = dir.appendingPathComponent("s.cast")
+        let t = try Tmux(width: 100, height: 30, args: ["presets/xor.toml", "--record", cast.path, "--speed", "max"])
+        defer { t.kill() }
+        #expect(t.waitFor("running"))
+        Thread.sleep(forTimeInterval: 0.5)
+        t.send("C-c")
+        #expect(t.waitForExit() == "130")
+        let lines = try String(contentsOf: cast, encoding: .utf8).split(separator: "\n")
+        #expect(lines.first == "{\"version\": 2, \"width\": 100, \"height\": 30, \"title\": \"losscape presets/xor.toml\"}")
+        #expect(lines.count >= 3, "frames recorded: \(lines.count - 1)")
+        for l in lines.dropFirst() {
+            let event = try JSONSerialization.jsonObject(with: Data(l.utf8)) as? [Any]
+            #expect(event?.count == 3 && event?[1] as? String == "o")
+        }
+    }
+
     @Test func badPresetFailsBeforeTheScreen() throws {
         let t = try Tmux(width: 100, height: 30, args: ["no-such-preset.toml"])
         defer { t.kill() }

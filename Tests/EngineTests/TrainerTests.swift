@@ -1,3 +1,4 @@
+import Foundation
 import Learning
 import TensorCore
 import Testing
@@ -173,5 +174,45 @@ func metrics(_ spec: RunSpec, logEvery: Int = 1) throws -> [MetricRecord] {
         session.sync()
         #expect(session.snapshots.peek()?.running == false)
         session.send(.shutdown)
+    }
+}
+
+/// The session's pacing: a target rate, the pause at the preset's steps, the pause at lr 0.
+@Suite struct PacingTests {
+    func waitUntil(_ session: TrainingSession, _ condition: (SessionSnapshot) -> Bool) -> SessionSnapshot {
+        for _ in 0..<4000 {
+            if let s = session.snapshots.peek(), condition(s) { return s }
+            Thread.sleep(forTimeInterval: 0.002)
+        }
+        return session.snapshots.peek()!
+    }
+
+    @Test func pausesAtTheStepsAndAtARateOfZero() throws {
+        var spec = smallSpec()
+        spec.steps = 30
+        spec.optimizer.schedule = .cosine
+        let d = try RunDriver(entry: RunEntry(label: "a", spec: spec))
+        let session = TrainingSession(runs: [d], speed: .max, pauseAt: 30)
+        defer { session.send(.shutdown) }
+        session.send(.run)
+        var s = waitUntil(session) { !$0.running && $0.runs[0].step > 0 }
+        #expect(s.runs[0].step == 30 && s.message == "reached 30 steps — space continues")
+        // past the steps, the cosine schedule has brought the rate to 0: nothing can change
+        session.send(.run)
+        session.sync()
+        s = waitUntil(session) { $0.messageID > 1 }
+        #expect(!s.running && s.message?.hasPrefix("paused: the learning rate is 0") == true, "\(s.message ?? "")")
+    }
+
+    @Test func aTargetRateIsKept() throws {
+        let d = try RunDriver(entry: RunEntry(label: "a", spec: smallSpec { $0.steps = 100_000 }))
+        let session = TrainingSession(runs: [d], speed: .stepsPerSecond(50))
+        defer { session.send(.shutdown) }
+        session.send(.run)
+        Thread.sleep(forTimeInterval: 0.6)
+        session.send(.pause)
+        session.sync()
+        let steps = session.snapshots.peek()!.runs[0].step
+        #expect(steps >= 5 && steps <= 40, "about 50/s for 0.6 s, never a burst: \(steps)")
     }
 }

@@ -26,15 +26,20 @@ enum Screenshot {
     /// The absolute, standardized form of `path`.
     static func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
 
-    /// Writes losscape-<timestamp>.txt (plain) and .ans (SGR colours); returns the full path without extension.
+    /// Writes losscape-<timestamp>.txt (plain), .ans (SGR colours) and .svg; returns the full path without extension.
     static func write(_ frame: Frame, mode: ColorMode, to folder: String) throws -> String {
-        let stem = freshStem("losscape-\(timestamp())", in: folder, extensions: [".txt", ".ans"])
+        let stem = freshStem("losscape-\(timestamp())", in: folder, extensions: [".txt", ".ans", ".svg"])
         let base = (folder as NSString).appendingPathComponent(stem)
-        try (TextExport.plain(frame) + "\n").write(toFile: base + ".txt", atomically: true, encoding: .utf8)
+        let files = [(".txt", TextExport.plain(frame) + "\n"), (".ans", TextExport.ansi(frame, mode: mode) + "\n"),
+                     (".svg", SVGExport.svg(frame, mode: mode == .none ? .ansi256 : mode))]
+        var written: [String] = []
         do {
-            try (TextExport.ansi(frame, mode: mode) + "\n").write(toFile: base + ".ans", atomically: true, encoding: .utf8)
+            for (ext, text) in files {
+                try text.write(toFile: base + ext, atomically: true, encoding: .utf8)
+                written.append(base + ext)
+            }
         } catch {
-            try? FileManager.default.removeItem(atPath: base + ".txt")  // both or neither
+            for p in written { try? FileManager.default.removeItem(atPath: p) }  // all or none
             throw error
         }
         return absolute(base)
