@@ -32,6 +32,7 @@ block landscape "$bin" landscape presets/moons.toml --steps 300 --grid 21
 block list-datasets "$bin" list datasets
 block list-optimizers "$bin" list optimizers
 block inspect "$bin" inspect focal --param gamma=2 --classes 3
+block analysis "$bin" snapshot presets/compare-noise.toml --steps 600 --size 100x30 --view margins
 block compare "$bin" snapshot presets/compare-noise.toml --steps 600 --size 120x40
 block compare-run "$bin" run presets/compare-noise.toml --steps 600
 sweepdir=$(mktemp -d)

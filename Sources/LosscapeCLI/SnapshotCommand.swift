@@ -35,6 +35,9 @@ struct Snapshot: ParsableCommand {
     @Flag(help: "Also compute the loss landscape (the playground's `g`) for the picture.")
     var landscape = false
 
+    @Option(help: "The view panel's view: \(SlotView.allCases.map(\.rawValue).joined(separator: ", ")) (the playground's v).")
+    var view: String?
+
     @Option(help: "Also write the picture as an SVG file (text in its colours; braille and blocks as shapes).")
     var svg: String?
 
@@ -48,6 +51,13 @@ struct Snapshot: ParsableCommand {
         do { (w, h) = try parseScreenSize(size) } catch { throw fail("\(error)") }
         var screen = try headlessScreen(preset, sets: sets, steps: steps, width: w, height: h,
                                         colorMode: ansi ? .ansi256 : .none, ascii: ascii)
+        if let view {
+            guard let v = SlotView(rawValue: view) else {
+                throw fail("--view: expected one of \(SlotView.allCases.map(\.rawValue).joined(separator: ", ")), got \(view)")
+            }
+            screen.state.slot = v
+            if v == .signals { for d in screen.drivers { d.sharpnessEvery = max(1, screen.session.base.steps / 50) } }
+        }
         screen.advance(until: screen.session.base.steps)
         screen.refresh(sequence: 1, landscape: landscape)
         let frame = screen.frame()

@@ -109,6 +109,8 @@ public struct LineChart: Widget, Sendable {
     public var marks: [ChartMark] = []
     /// Label the x axis with whole numbers only (steps).
     public var integerX = false
+    /// Draw the x axis and its labels (charts stacked on one x range may show them once, at the bottom).
+    public var showXAxis = true
 
     /// A chart; everything but the series has a default.
     public init(
@@ -174,7 +176,7 @@ public struct LineChart: Widget, Sendable {
         let (xr, yr, hasData) = resolvedRanges()
 
         // y ticks (plotted units) and their labels
-        let plotH = area.height - 2
+        let plotH = area.height - (showXAxis ? 2 : 0)
         let yTicks = self.yTicks(yr, plotHeight: plotH)
         let labelW = max(1, minimumLabelWidth, yTicks.map(\.label.count).max() ?? 1)
         let withAxes = plotH >= 1 && area.width - labelW - 1 >= 1 && area.width >= 4
@@ -208,14 +210,14 @@ public struct LineChart: Widget, Sendable {
 
         if withAxes {
             drawYAxis(yTicks, plot: plot, labelX: area.x, labelW: labelW, dotY: dotY, frame: &frame)
-            drawXAxis(xr, plot: plot, bounds: area, dotX: dotX, frame: &frame)
+            if showXAxis { drawXAxis(xr, plot: plot, bounds: area, dotX: dotX, frame: &frame) }
         }
         if legendRows > 0 {
             drawLegend(in: Rect(x: plot.x, y: rect.y, width: rect.maxX - plot.x, height: 1), frame: &frame)
         }
     }
 
-    private func legendRows(height: Int) -> Int { showLegend && !series.isEmpty && height >= 4 ? 1 : 0 }
+    private func legendRows(height: Int) -> Int { showLegend && !series.isEmpty && height >= (showXAxis ? 4 : 3) ? 1 : 0 }
 
     private func yTicks(_ yr: (lo: Double, hi: Double), plotHeight plotH: Int) -> [(value: Double, label: String)] {
         guard plotH >= 1 else { return [] }
@@ -234,7 +236,7 @@ public struct LineChart: Widget, Sendable {
     /// stacked above each other align their plots by setting ``minimumLabelWidth`` to the
     /// largest of theirs).
     public func yLabelWidth(height: Int) -> Int {
-        let plotH = height - legendRows(height: height) - 2
+        let plotH = height - legendRows(height: height) - (showXAxis ? 2 : 0)
         return max(1, yTicks(resolvedRanges().y, plotHeight: plotH).map(\.label.count).max() ?? 1)
     }
 

@@ -44,6 +44,11 @@ public struct AppState {
     public var showAccuracy = false
     /// The view of the panel `v` cycles.
     public var slot = SlotView.decisionBoundary
+    /// Calibration shows the train split, Margins the test split (`t` toggles the view's).
+    public var calibrationOnTrain = false
+    public var marginsOnTest = false
+    /// Whether the engine tracks the sharpness for the Signals view.
+    public var trackingSharpness = false
     /// Which points the decision boundary shows (`h`).
     public var points = PointsShown.all
     /// The decision boundary as hard class regions, without confidence shading (`z`).

@@ -57,7 +57,7 @@ private func handle(_ key: KeyEvent, _ state: inout AppState) -> [Effect] {
     if case .resize(let w, let h) = key {
         state.width = w
         state.height = h
-        return []
+        return state.slotNeedsLandscape()  // the layout decides which view shows
     }
     if state.showHelp {
         switch key {
@@ -114,6 +114,10 @@ private func handle(_ key: KeyEvent, _ state: inout AppState) -> [Effect] {
     case .character("V"):
         state.cycleSlot(-1)
         return state.slotNeedsLandscape()
+    case .character("t") where state.shownSlot == .calibration || state.shownSlot == .margins:
+        if state.shownSlot == .calibration { state.calibrationOnTrain.toggle() } else { state.marginsOnTest.toggle() }
+        state.say("\(state.shownSlot.name): \(state.analysisTest(for: state.shownSlot) ? "test" : "train") split (t)", seconds: 2)
+        return []
     case .character("h"):
         state.points = state.points.next
         state.say("points: \(state.points.rawValue) (h)", seconds: 2)

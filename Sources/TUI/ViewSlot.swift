@@ -8,7 +8,8 @@ public enum SlotView: String, CaseIterable, Sendable {
 
     /// The views `v` cycles through in a layout, in order.
     public static func cycle(full: Bool) -> [SlotView] {
-        full ? [.lossShape] : [.decisionBoundary, .lossShape, .landscape]
+        full ? [.lossShape, .calibration, .margins, .classes, .signals, .regions]
+            : [.decisionBoundary, .lossShape, .landscape, .calibration, .margins, .classes, .signals, .regions]
     }
 
     /// The name in titles and hints.
@@ -47,6 +48,12 @@ extension AppState {
 }
 
 extension AppState {
-    /// Nothing yet: a view that needs background work (sharpness tracking for Signals) asks for it here.
-    mutating func slotNeedsLandscape() -> [Effect] { [] }
+    /// Signals tracks the sharpness in the background while it is shown (every K steps, K adapted
+    /// so tracking costs ≤ 10 % of training); other views stop it.
+    mutating func slotNeedsLandscape() -> [Effect] {
+        let wanted = shownSlot == .signals
+        guard wanted != trackingSharpness else { return [] }
+        trackingSharpness = wanted
+        return [.send(.trackSharpness(every: wanted ? 0 : nil))]
+    }
 }

@@ -169,3 +169,36 @@ import Testing
         #expect(rows.count == 9, "the header and the 8 finished runs: \(rows.count) lines")
     }
 }
+
+/// analysis.json: `losscape run --out` writes it, `losscape analyze` writes the same bytes again.
+@Suite struct AnalyzeCommandTests {
+    @Test func analyzeRewritesTheSameFile() throws {
+        let tmp = BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        for (name, sets) in [("noisy", ["data.label_noise=0.3", "data.classes=3", "model.activation=relu"]),
+                             ("regression", ["data.kind=plane", "loss.name=mse"])] {
+            let out = tmp.appendingPathComponent(name)
+            let r = try BinaryRunner.run(["run", "presets/default.toml", "--steps", "60", "--out", out.path] + sets.flatMap { ["--set", $0] })
+            #expect(r.status == 0, "\(r.stderr)")
+            let file = out.appendingPathComponent("analysis.json")
+            let written = try Data(contentsOf: file)
+            try FileManager.default.removeItem(at: file)
+            let a = try BinaryRunner.run(["analyze", out.path])
+            #expect(a.status == 0, "\(a.stderr)")
+            #expect(try Data(contentsOf: file) == written, "\(name): analyze must give the same bytes")
+            let json = try JSONSerialization.jsonObject(with: written) as! [String: Any]
+            #expect(json["step"] as? Int == 60)
+            if name == "noisy" {
+                #expect(json["train_clean"] != nil && (json["flipped"] as? [String: Any])?["count"] as? Int ?? 0 > 0)
+                #expect(json["linear_regions"] as? Int ?? 0 > 1 && json["normalised_margin"] is Double)
+                let train = json["train"] as! [String: Any]
+                #expect((train["bins"] as! [Any]).count == 15 && (train["confusion"] as! [[Int]]).count == 3)
+            } else {
+                #expect(json["linear_regions"] == nil && json["train_clean"] == nil)
+                #expect((json["train"] as! [String: Any])["residual_histogram"] != nil)
+            }
+        }
+        let metrics = try String(contentsOf: tmp.appendingPathComponent("noisy/metrics.jsonl"), encoding: .utf8)
+        #expect(metrics.contains("\"test_ece\":") && metrics.contains("\"balanced_test_acc\":"))
+    }
+}

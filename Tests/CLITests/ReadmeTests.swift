@@ -23,6 +23,7 @@ import Testing
         ("list-optimizers", ["list", "optimizers"]),
         ("inspect", ["inspect", "focal", "--param", "gamma=2", "--classes", "3"]),
         ("landscape", ["landscape", "presets/moons.toml", "--steps", "300", "--grid", "21"]),
+        ("analysis", ["snapshot", "presets/compare-noise.toml", "--steps", "600", "--size", "100x30", "--view", "margins"]),
         ("compare", ["snapshot", "presets/compare-noise.toml", "--steps", "600", "--size", "120x40"]),
         ("compare-run", ["run", "presets/compare-noise.toml", "--steps", "600"]),
         ("sweep", ["sweep", "presets/moons.toml", "--vary", "loss.name=cross_entropy,focal,gce", "--vary", "data.label_noise=0,0.3",

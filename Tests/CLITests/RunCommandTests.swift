@@ -10,7 +10,7 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("xor: 30 steps"))
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(files == ["config.toml", "data.csv", "metrics.jsonl", "weights-final.json", "weights-init.json"])
+        #expect(files == ["analysis.json", "config.toml", "data.csv", "metrics.jsonl", "weights-final.json", "weights-init.json"])
 
         // metrics.jsonl: steps 0, 7, …, 28 and the last (30); step 0 is before any update.
         let lines = try String(contentsOf: out.appendingPathComponent("metrics.jsonl"), encoding: .utf8)

@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import Learning
 import Render
 import Testing
 
@@ -95,6 +96,37 @@ import Testing
 
     @Test func comparison120x40() throws { try check("compare-120x40.txt", try Self.comparison(width: 120, height: 40)) }
     @Test func comparison80x24() throws { try check("compare-80x24.txt", try Self.comparison(width: 80, height: 24)) }
+
+    /// Every analysis view of a relu network on a 3-class spiral with 20 % flipped labels.
+    static func analysis(_ view: SlotView, width: Int, height: Int, regression: Bool = false) throws -> Frame {
+        var spec = RunSpec.defaultPreset
+        spec.data.samples = 240
+        spec.data.classes = 3
+        spec.data.labelNoise = 0.2
+        spec.model.activation = .relu
+        if regression {
+            spec.data = DataSpec(kind: .plane, samples: 200)
+            spec.loss = LossSpec(name: "mse")
+        }
+        let driver = try RunDriver(entry: RunEntry(label: spec.loss.name, spec: spec))
+        driver.sharpnessEvery = 25
+        driver.advance(until: 150)
+        var state = AppState(spec: spec, width: width, height: height, colorMode: .none)
+        state.slot = view
+        _ = update(&state, .snapshot(SessionSnapshot(sequence: 1, runs: [RunSnapshot(driver)], running: false,
+                                                     stepsPerSecond: 0, message: nil, speed: state.speed)))
+        return Screen.render(state, cache: ViewCache())
+    }
+
+    @Test(arguments: [SlotView.calibration, .margins, .classes, .signals, .regions])
+    func analysisViews(_ view: SlotView) throws {
+        try check("\(view.rawValue)-120x40.txt", try Self.analysis(view, width: 120, height: 40))
+        try check("\(view.rawValue)-80x24.txt", try Self.analysis(view, width: 80, height: 24))
+    }
+
+    @Test func regressionCalibrationShowsResiduals() throws {
+        try check("calibration-regression-120x40.txt", try Self.analysis(.calibration, width: 120, height: 40, regression: true))
+    }
 
     @Test func tinyAndZeroSizesNeverCrash() throws {
         for (w, h) in [(0, 0), (1, 1), (0, 40), (120, 0), (59, 19), (60, 20), (99, 29), (100, 30)] {

@@ -302,3 +302,52 @@ import Testing
         #expect(s.shownSlot == .lossShape, "the full layout shows the boundary elsewhere")
     }
 }
+
+/// The analysis views' keys: v reaches every view, t toggles the split, h and z change the boundary,
+/// Signals asks the engine to track the sharpness while it shows.
+@Suite struct AnalysisKeyTests {
+    @Test func vReachesEveryViewAndSignalsTracksTheSharpness() {
+        var s = AppState(spec: RunSpec.defaultPreset)
+        var seen: [SlotView] = [s.shownSlot]
+        var effects: [[Effect]] = []
+        for _ in 0..<5 {
+            effects.append(update(&s, .key(.character("v"))))
+            seen.append(s.shownSlot)
+        }
+        #expect(seen == [.lossShape, .calibration, .margins, .classes, .signals, .regions])
+        #expect(effects[3] == [.send(.trackSharpness(every: 0))], "Signals shown: adaptive tracking")
+        #expect(effects[4] == [.send(.trackSharpness(every: nil))], "Signals hidden: tracking stops")
+        _ = update(&s, .key(.character("v")))
+        #expect(s.shownSlot == .lossShape, "and back")
+        _ = update(&s, .key(.character("V")))
+        #expect(s.shownSlot == .regions)
+    }
+
+    @Test func tTogglesTheSplitOfCalibrationAndMargins() {
+        var s = AppState(spec: RunSpec.defaultPreset)
+        s.slot = .calibration
+        #expect(s.analysisTest(for: .calibration))
+        _ = update(&s, .key(.character("t")))
+        #expect(!s.analysisTest(for: .calibration) && s.currentFlash?.contains("train split") == true)
+        s.slot = .margins
+        #expect(!s.analysisTest(for: .margins))
+        _ = update(&s, .key(.character("t")))
+        #expect(s.analysisTest(for: .margins))
+        _ = update(&s, .key(.character("t")))
+        #expect(!s.analysisTest(for: .margins))
+    }
+
+    @Test func hAndZChangeTheBoundary() {
+        var s = AppState(spec: RunSpec.defaultPreset)
+        var shown: [PointsShown] = []
+        for _ in 0..<4 {
+            _ = update(&s, .key(.character("h")))
+            shown.append(s.points)
+        }
+        #expect(shown == [.train, .test, .none, .all])
+        _ = update(&s, .key(.character("z")))
+        #expect(s.discretised)
+        _ = update(&s, .key(.character("z")))
+        #expect(!s.discretised)
+    }
+}

@@ -11,8 +11,8 @@ import Testing
         HelpOverlay.render(into: &f, theme: Theme(colorMode: .none, ascii: true))
         let text = f.lines().joined(separator: "\n")
         for e in KeyMap.entries { #expect(text.contains(e.keys) && text.contains(e.action), "\(e.keys)") }
-        #expect(f.lines()[1] == "          +- Help -------------------------------+          ")
-        #expect(f.lines()[2] == "          | space        run / pause             |          ")
+        #expect(f.lines()[0] == "          +- Help -------------------------------+          ")
+        #expect(f.lines()[1] == "          | space        run / pause             |          ")
         // 60×20: pages, every key on one of them
         var seen = ""
         for page in 0..<HelpOverlay.pages(width: 60, height: 20) {

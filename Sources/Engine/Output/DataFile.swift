@@ -23,3 +23,42 @@ public enum DataFile {
         return lines.joined(separator: "\n") + "\n"
     }
 }
+
+extension DataFile {
+    /// Reads a run folder's data.csv back into a dataset of `task` (exact Float32 values).
+    public static func parse(_ text: String, task: Task, isOneDimensional: Bool) throws -> Dataset {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+        guard let header = lines.first else { throw RunFolderError("data.csv is empty") }
+        lines.removeFirst()
+        let columns = header.split(separator: ",").map(String.init)
+        let classification = task.isClassification
+        guard columns.first == "split", columns.count >= 4, classification == (columns[3] == "label") else {
+            throw RunFolderError("data.csv: unexpected header \(header)")
+        }
+        var x: [String: [Float]] = ["train": [], "test": []]
+        var labels: [String: [Int]] = ["train": [], "test": []], clean = labels
+        var targets: [String: [Float]] = ["train": [], "test": []]
+        for (i, line) in lines.enumerated() {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard f.count == columns.count, x[f[0]] != nil, let a = Float(f[1]), let b = Float(f[2]) else {
+                throw RunFolderError("data.csv:\(i + 2): not a data row")
+            }
+            x[f[0]]! += [a, b]
+            if classification {
+                guard let y = Int(f[3]), let c = Int(f.count > 4 ? f[4] : f[3]) else { throw RunFolderError("data.csv:\(i + 2): bad label") }
+                labels[f[0]]!.append(y)
+                clean[f[0]]!.append(c)
+            } else {
+                guard let y = Float(f[3]) else { throw RunFolderError("data.csv:\(i + 2): bad target") }
+                targets[f[0]]!.append(y)
+            }
+        }
+        func split(_ s: String) -> DataSplit {
+            DataSplit(x: Tensor(shape: [x[s]!.count / 2, 2], scalars: x[s]!), labels: labels[s]!, cleanLabels: clean[s]!,
+                      targets: targets[s]!)
+        }
+        return Dataset(task: task, train: split("train"), test: split("test"), isOneDimensional: isOneDimensional)
+    }
+}
+
+import TensorCore

@@ -12,6 +12,9 @@ public enum MetricsFile {
         if let a = r.testAccuracy { fields.append("\"test_acc\":\(JSONText.number(a))") }
         if let a = r.cleanTrainAccuracy { fields.append("\"clean_train_acc\":\(JSONText.number(a))") }
         if let x = r.testNLL { fields.append("\"test_nll\":\(JSONText.number(x))") }
+        if let x = r.testECE { fields.append("\"test_ece\":\(JSONText.number(x))") }
+        if let x = r.balancedTestAccuracy { fields.append("\"balanced_test_acc\":\(JSONText.number(x))") }
+        if let x = r.memorised { fields.append("\"memorised\":\(JSONText.number(x))") }
         if let x = r.testMSE { fields.append("\"test_mse\":\(JSONText.number(x))") }
         fields.append("\"grad_norm\":\(JSONText.number(r.gradNorm))")
         fields.append("\"weight_norm\":\(JSONText.number(r.weightNorm))")

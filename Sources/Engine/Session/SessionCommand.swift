@@ -25,7 +25,7 @@ public enum SessionCommand: Sendable, Equatable {
     case setSpeed(PlaybackSpeed)
     /// Pause once the runs reach this step (nil: never); set from the preset's `steps`.
     case pauseAt(Int?)
-    /// Track the sharpness every K steps (nil: off).
+    /// Track the sharpness every K steps (nil: off; 0: K adapted so tracking costs ≤ 10 % of training).
     case trackSharpness(every: Int?)
     /// Stop the engine; no more snapshots.
     case shutdown

@@ -20,11 +20,15 @@ public struct RunSnapshot: Sendable {
     public let timeline: [RunEvent]
     /// The run as it was at step 0 (with `timeline`, what `w` writes).
     public let initialSpec: RunSpec
+    /// The sharpness tracked along training (Signals).
+    public let sharpness: [(step: Int, value: Double)]
 
     /// A picture from its parts (tests, and runs replayed from a folder).
     public init(label: String = "", spec: RunSpec, dataset: Dataset, model: MLP, initialModel: MLP, step: Int, epoch: Double,
                 health: RunHealth, history: MetricHistory, latest: MetricRecord?,
-                trajectory: WeightTrajectory = WeightTrajectory(), timeline: [RunEvent] = [], initialSpec: RunSpec? = nil) {
+                trajectory: WeightTrajectory = WeightTrajectory(), timeline: [RunEvent] = [], initialSpec: RunSpec? = nil,
+                sharpness: [(step: Int, value: Double)] = []) {
+        self.sharpness = sharpness
         self.label = label
         self.spec = spec
         self.dataset = dataset
@@ -53,7 +57,8 @@ public struct RunSnapshot: Sendable {
         self.init(label: driver.label, spec: t.spec, dataset: t.dataset, model: t.model, initialModel: t.initialModel,
                   step: t.step, epoch: t.epochProgress, health: t.health, history: driver.history ?? MetricHistory(),
                   latest: t.health.isDiverged ? t.lastRecord : t.currentRecord(),
-                  trajectory: driver.trajectory ?? WeightTrajectory(), timeline: driver.timeline, initialSpec: driver.initialSpec)
+                  trajectory: driver.trajectory ?? WeightTrajectory(), timeline: driver.timeline, initialSpec: driver.initialSpec,
+                  sharpness: driver.sharpnessSeries)
     }
 
     /// The entry that reproduces this run from step 0 (what `w` writes).

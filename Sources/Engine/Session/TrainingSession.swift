@@ -142,7 +142,10 @@ public final class TrainingSession: @unchecked Sendable {
         case .pauseAt(let s):
             pauseAtStep = s
         case .trackSharpness(let every):
-            for d in runs { d.sharpnessEvery = every }
+            for d in runs {
+                d.sharpnessAdaptive = every == 0
+                d.sharpnessEvery = every == 0 ? RunDriver.initialAdaptiveEvery : every
+            }
         case .shutdown:
             running = false
             stopped = true

@@ -22,6 +22,13 @@ public struct MetricRecord: Equatable, Sendable {
     public var testNLL: Double?
     /// The common yardstick of regression: plain mean squared error on the test split.
     public var testMSE: Double?
+    /// Expected calibration error of the test split (15 bins; classification).
+    public var testECE: Double?
+    /// Mean of the per-class test accuracies over the classes present (classification).
+    public var balancedTestAccuracy: Double?
+    /// Under label noise: the share of flipped training points predicted as their noisy
+    /// label (memorisation of the wrong labels).
+    public var memorised: Double?
     /// The top Hessian eigenvalue of the training loss at θ_k, when tracked at this step.
     public var sharpness: Double?
     /// The changes of the timeline that applied at this step (`RunEvent.summary`), if any.

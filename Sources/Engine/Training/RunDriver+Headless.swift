@@ -27,7 +27,7 @@ extension RunDriver {
 }
 
 /// The files of a run folder (config.toml, data.csv, weights-init.json,
-/// weights-final.json, metrics.jsonl), the same whether the run was a preset
+/// weights-final.json, metrics.jsonl, analysis.json), the same whether the run was a preset
 /// of its own or one run of a comparison: config.toml holds that run alone
 /// (with its label, its timeline, and the preset's playback keys), so
 /// `losscape run DIR/config.toml` writes the same folder again.
@@ -46,6 +46,7 @@ public enum RunFolderContents {
             ("weights-init.json", WeightsFile.json(t.initialModel)),
             ("weights-final.json", WeightsFile.json(t.model)),
             ("metrics.jsonl", metrics),
+            ("analysis.json", RunAnalysis(model: t.model, dataset: t.dataset, loss: t.loss, step: t.step).json),
         ]
     }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import Learning
 
 /// The one training driver: a run's `Trainer` plus everything recorded along
@@ -25,7 +26,15 @@ public final class RunDriver {
     public private(set) var trajectory: WeightTrajectory?
     /// Track the sharpness every this many steps (nil: off).
     public var sharpnessEvery: Int?
+    /// Adapt `sharpnessEvery` so tracking costs at most `sharpnessBudget` of the training time.
+    public var sharpnessAdaptive = false
+    public static let sharpnessBudget = 0.1
+    public static let initialAdaptiveEvery = 16
     private var tracker = SharpnessTracker(iterations: 20)
+    /// The tracked sharpness along training (bounded: every other point dropped beyond 512).
+    public private(set) var sharpnessSeries: [(step: Int, value: Double)] = []
+    /// Mean seconds of an update and of a sharpness evaluation (for the adaptive stride).
+    private var stepSeconds = 0.0, sharpnessSeconds = 0.0
     /// Events not applied yet, in step order.
     public private(set) var upcoming: [RunEvent]
     /// Events applied since step 0: the run's timeline.
@@ -78,7 +87,19 @@ public final class RunDriver {
         guard let k = sharpnessEvery, step % k == 0 || final,
               let objective = try? LandscapeSetup.trainingLoss(model: trainer.model, dataset: trainer.dataset, spec: trainer.spec)
         else { return nil }
-        return tracker.update(objective, step: step)
+        let start = DispatchTime.now().uptimeNanoseconds
+        let value = tracker.update(objective, step: step)
+        sharpnessSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        if sharpnessAdaptive && stepSeconds > 0 {
+            // K updates of training per evaluation: evaluation ≤ budget · K · step time
+            let needed = Int((sharpnessSeconds / (Self.sharpnessBudget * stepSeconds)).rounded(.up))
+            var next = 1
+            while next < needed { next *= 2 }
+            sharpnessEvery = max(next, 1)
+        }
+        sharpnessSeries.append((step, value))
+        if sharpnessSeries.count > 512 { sharpnessSeries = sharpnessSeries.enumerated().filter { $0.offset % 2 == 1 }.map(\.element) }
+        return value
     }
 
     /// One update (see the type's documentation). Returns false when the run cannot go on
@@ -92,7 +113,12 @@ public final class RunDriver {
         let sharpness = trackedSharpness(at: k)
         let observed = observe != nil && (logEvery.map { k % $0 == 0 } == true || sharpness != nil || event != nil)
         let log = history?.wants(step: k) == true || observed
+        let start = DispatchTime.now().uptimeNanoseconds
         let ok = trainer.trainStep(logging: log)
+        if sharpnessAdaptive {
+            let t = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            stepSeconds = stepSeconds == 0 ? t : 0.95 * stepSeconds + 0.05 * t
+        }
         if log || !ok, var r = trainer.lastRecord, r.step == k {
             r.sharpness = sharpness
             r.event = event
@@ -134,6 +160,7 @@ public final class RunDriver {
         let d = try RunDriver(entry: RunEntry(label: label, spec: s), baseDirectory: baseDirectory, dataset: dataset,
                               trajectoryEvery: trajectory.map { _ in 1 }, historyCapacity: history?.capacity)
         d.sharpnessEvery = sharpnessEvery
+        d.sharpnessAdaptive = sharpnessAdaptive
         return d
     }
 }

@@ -28,19 +28,16 @@ public struct SplitEvaluation: Sendable {
     /// The yardstick: NLL of the loss's own probabilities (classification) or MSE (regression).
     public var nll: Double? = nil
     public var mse: Double? = nil
+    /// ECE (15 bins) and balanced accuracy (classification).
+    public var ece: Double? = nil
+    public var balancedAccuracy: Double? = nil
+    /// Under label noise: the share of flipped points predicted as their noisy label.
+    public var memorised: Double? = nil
 }
 
-/// The common yardsticks, comparable across losses.
+/// The common yardstick of regression, comparable across losses (classification's, the test NLL, is
+/// `Calibration.nll`).
 public enum Yardstick {
-    /// Mean of −log max(p_y, 1e−12) over the rows of `probabilities` [N, K].
-    public static func nll(probabilities p: Tensor, labels: [Int]) -> Double {
-        guard !labels.isEmpty else { return .nan }
-        let k = p.shape[1], ptr = p.pointer
-        var total = 0.0
-        for (i, y) in labels.enumerated() { total -= Foundation.log(Swift.max(Double(ptr[i * k + y]), 1e-12)) }
-        return total / Double(labels.count)
-    }
-
     /// Mean of (ŷ − y)² over the rows of `predictions` [N, 1].
     public static func mse(predictions: Tensor, targets: [Float]) -> Double {
         guard !targets.isEmpty else { return .nan }
@@ -89,14 +86,23 @@ extension Trainer {
         }
         // the class shown: argmax of the loss's probabilities (softmax, sparsemax, …)
         let probabilities = loss.probabilities(outputs)
-        let predicted = probabilities.argmaxRows()
+        let calibration = Calibration(probabilities: probabilities, labels: split.labels)
+        let predicted = calibration.predictions
         func accuracy(_ labels: [Int]) -> Double {
             Double(zip(predicted, labels).filter { $0 == $1 }.count) / Double(labels.count)
         }
         let noisy = split.labels != split.cleanLabels
+        var memorised: Double?
+        if noisy {
+            let flipped = split.labels.indices.filter { split.labels[$0] != split.cleanLabels[$0] }
+            memorised = Double(flipped.filter { predicted[$0] == split.labels[$0] }.count) / Double(max(flipped.count, 1))
+        }
         return SplitEvaluation(loss: Double(l), accuracy: accuracy(split.labels),
                                cleanAccuracy: noisy ? accuracy(split.cleanLabels) : nil, outputs: outputs,
-                               nll: Yardstick.nll(probabilities: probabilities, labels: split.labels))
+                               nll: calibration.nll, ece: calibration.ece,
+                               balancedAccuracy: ClassReport(predictions: predicted, labels: split.labels,
+                                                             classes: dataset.task.classes).balancedAccuracy,
+                               memorised: memorised)
     }
 
     var hasLabelNoise: Bool { spec.data.labelNoise > 0 && dataset.task.isClassification }
@@ -108,11 +114,15 @@ extension Trainer {
         let test = dataset.test.count > 0 ? evaluate(dataset.test, features: testFeatures) : nil
         let params = model.parameters
         let full = optimizer.objectiveGradient(params, g.grads)
-        return MetricRecord(
+        var r = MetricRecord(
             step: step, trainLoss: train.loss, testLoss: test?.loss,
             trainAccuracy: train.accuracy, testAccuracy: test?.accuracy,
             cleanTrainAccuracy: hasLabelNoise ? (train.cleanAccuracy ?? train.accuracy) : nil,
             gradNorm: globalNorm(full), weightNorm: globalNorm(params),
             learningRate: optimizer.currentLearningRate, testNLL: test?.nll, testMSE: test?.mse)
+        r.testECE = test?.ece
+        r.balancedTestAccuracy = test?.balancedAccuracy
+        r.memorised = train.memorised
+        return r
     }
 }

@@ -11,20 +11,10 @@ struct BoundaryField {
     /// Per pixel (row-major, top row first): class probabilities [K] or ŷ [1].
     let outputs: [[Float]]
 
-    /// The box around train and test points (x1, x2), with a margin.
+    /// The box around train and test points (x1, x2), with a margin (``Dataset/displayBox``).
     static func bounds(_ d: Dataset) -> (Double, Double, Double, Double) {
-        var lo = (Double.infinity, Double.infinity), hi = (-Double.infinity, -Double.infinity)
-        for split in [d.train, d.test] {
-            let p = split.x.pointer
-            for i in 0..<split.count {
-                let (a, b) = (Double(p[2 * i]), Double(p[2 * i + 1]))
-                lo = (min(lo.0, a), min(lo.1, b))
-                hi = (max(hi.0, a), max(hi.1, b))
-            }
-        }
-        if !lo.0.isFinite { return (-3, 3, -3, 3) }
-        let mx = max(hi.0 - lo.0, 1e-3) * 0.1, my = max(hi.1 - lo.1, 1e-3) * 0.1
-        return (lo.0 - mx, hi.0 + mx, lo.1 - my, hi.1 + my)
+        let b = d.displayBox
+        return (b.x0, b.x1, b.y0, b.y1)
     }
 
     /// The pixel (col, row) of a point, or nil outside.

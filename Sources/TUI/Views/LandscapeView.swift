@@ -18,12 +18,19 @@ enum LandscapeView {
         guard inner.width > 8, inner.height > 4 else { return }
         let rows = inner.split(.vertical, [.length(1), .fill, .length(1)])
         guard let p = state.landscapeProgress else {
-            let help = ["g: the loss surface around the weights",
-                        "(filter-normalized, Li et al. 2018)",
-                        "p PCA · [ ] span · { } grid · 1 slice"]
-            for (i, line) in help.enumerated() where i < rows[1].height {
-                frame.put(String(line.prefix(inner.width)), x: inner.x, y: rows[1].y + i, style: theme.dim, clippedTo: inner)
+            // wrapped at spaces, never cut
+            let help = "g: the loss surface around the weights (filter-normalized, Li et al. 2018) · p PCA · [ ] span · { } grid · 1 slice"
+            var y = rows[1].y
+            var line = ""
+            for word in help.split(separator: " ") {
+                if !line.isEmpty && line.count + 1 + word.count > inner.width {
+                    frame.put(line, x: inner.x, y: y, style: theme.dim, clippedTo: inner)
+                    y += 1
+                    line = ""
+                }
+                line += (line.isEmpty ? "" : " ") + word
             }
+            if y < rows[1].maxY { frame.put(line, x: inner.x, y: y, style: theme.dim, clippedTo: inner) }
             return
         }
         frame.put(caption(p, s, state).fitted(to: inner.width), x: inner.x, y: inner.y, style: theme.dim, clippedTo: rows[0])

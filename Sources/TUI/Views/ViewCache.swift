@@ -27,6 +27,9 @@ public final class ViewCache {
         let loss: LossSpec, classes: Int, family: LossFamily
     }
     var shapes: [ShapeKey: LossCurve] = [:]
+    /// Per run index: the analysis views' numbers and the linear regions at the panel's resolution.
+    var analyses: [Int: CachedAnalysis] = [:]
+    var regions: [Int: CachedRegions] = [:]
 
     public init() {}
 
