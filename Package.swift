@@ -3,7 +3,8 @@ import PackageDescription
 
 /// Code generation for the numeric targets. The hot kernels (matmul, tanh, the
 /// landscape grid) are written with SIMD8<Float>; on x86-64 they are compiled
-/// for AVX2 + FMA (every x86-64 server since 2013). `losscape` checks the CPU at
+/// for AVX2 + FMA (every x86-64 server since 2013). losscape builds on Linux only
+/// (Sources/Platform is the one file to port). `losscape` checks the CPU at
 /// start-up and refuses, with one line, a machine without them. `-O` also in
 /// debug builds keeps `swift test` fast (see DECISIONS.md).
 var numericFlags: [SwiftSetting] = [.unsafeFlags(["-O"])]
@@ -13,7 +14,6 @@ numericFlags = [.unsafeFlags(["-O", "-target-cpu", "haswell"])]
 
 let package = Package(
     name: "losscape",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "losscape", targets: ["losscape"]),
     ],
@@ -22,14 +22,16 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
+        // The one place that calls the operating system's C library (libm, files, the allocator, the CPU).
+        .target(name: "Platform"),
         // Tensor storage, kernels and the reverse-mode tape. Knows nothing else.
-        .target(name: "TensorCore", swiftSettings: numericFlags),
+        .target(name: "TensorCore", dependencies: ["Platform"], swiftSettings: numericFlags),
         // Models, losses, optimizers, datasets, landscape maths; pure Swift on TensorCore.
-        .target(name: "Learning", dependencies: ["TensorCore"], swiftSettings: numericFlags),
+        .target(name: "Learning", dependencies: ["TensorCore", "Platform"], swiftSettings: numericFlags),
         // Presets, the trainer on its queue, snapshots, run folders, bench.
         .target(name: "Engine", dependencies: ["Learning", "TOMLKit"]),
         // Off-screen frames of cells, widgets, text/ANSI export. No curses.
-        .target(name: "Render"),
+        .target(name: "Render", dependencies: ["Platform"]),
         // The playground's state, update logic and views, rendered into Frames. No curses.
         .target(name: "TUI", dependencies: ["Engine", "Render"]),
         // The one place that calls ncursesw.
@@ -38,7 +40,7 @@ let package = Package(
         .target(
             name: "LosscapeCLI",
             dependencies: [
-                "TUI", "Engine", "CNcurses",
+                "TUI", "Engine", "CNcurses", "Platform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "losscape", dependencies: ["LosscapeCLI"]),

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// Colour maps for confidences and landscapes.
 public enum ColorMap {
@@ -61,7 +61,7 @@ public enum ColorMap {
             if b <= 0 { return 0 }
             if a <= 0 { a = b * 1e-6 }
             if v <= 0 { return 0 }
-            (v, a, b) = (log10(v), log10(a), log10(b))
+            (v, a, b) = (LibM.log10(v), LibM.log10(a), LibM.log10(b))
         }
         if a == b { return 0.5 }
         return min(max((v - a) / (b - a), 0), 1)

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// One (x, y) sample of a chart series.
 public struct ChartPoint: Hashable, Sendable {
@@ -164,7 +164,7 @@ public struct LineChart: Widget, Sendable {
     /// y in plotted units, or nil if it cannot be drawn.
     private func plotY(_ y: Double) -> Double? {
         guard y.isFinite else { return nil }
-        if logY { return y > 0 ? log10(y) : nil }
+        if logY { return y > 0 ? LibM.log10(y) : nil }
         return y
     }
 
@@ -225,8 +225,8 @@ public struct LineChart: Widget, Sendable {
         if logY {
             // one label per value: nice log ticks can round to the same text
             var seen = Set<String>()
-            return NiceTicks.log(pow(10, yr.lo), pow(10, yr.hi), maxCount: maxTicks)
-                .map { (log10($0), NiceTicks.format($0)) }.filter { seen.insert($0.1).inserted }
+            return NiceTicks.log(LibM.pow(10.0, yr.lo), LibM.pow(10.0, yr.hi), maxCount: maxTicks)
+                .map { (LibM.log10($0), NiceTicks.format($0)) }.filter { seen.insert($0.1).inserted }
         }
         let (ticks, step) = NiceTicks.linearWithStep(yr.lo, yr.hi, maxCount: maxTicks)
         return ticks.map { ($0, NiceTicks.format($0, step: step)) }

@@ -1,4 +1,4 @@
-import Foundation
+import Platform
 
 /// "Nice" axis ticks (1, 2, 5 × 10^k) and compact number labels.
 public enum NiceTicks {
@@ -67,7 +67,7 @@ public enum NiceTicks {
         let (lo, hi) = (min(lo, hi), max(lo, hi))
         guard lo > 0, hi.isFinite, lo.isFinite else { return [] }
         let n = max(1, maxCount)
-        let a = Int((log10(lo) - 1e-9).rounded(.up)), b = Int((log10(hi) + 1e-9).rounded(.down))
+        let a = Int((LibM.log10(lo) - 1e-9).rounded(.up)), b = Int((LibM.log10(hi) + 1e-9).rounded(.down))
         if b - a + 1 >= 2 {
             let every = (b - a + 1 + n - 1) / n  // ceil
             let start = Int((Double(a) / Double(every)).rounded(.up)) * every
@@ -124,7 +124,7 @@ public enum NiceTicks {
     static func magnitude(_ v: Double) -> Int {
         let a = abs(v)
         guard a.isFinite, a > 0 else { return 0 }
-        var e = Int(log10(a).rounded(.down))
+        var e = Int(LibM.log10(a).rounded(.down))
         if pow10(e) > a { e -= 1 }
         if pow10(e + 1) <= a { e += 1 }
         return e

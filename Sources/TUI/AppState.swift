@@ -33,7 +33,7 @@ public struct AppState {
     /// The preset's folder (CSV paths are relative to it).
     public var baseDirectory: String?
     /// The CSV file of the preset and its task, kept so the dataset cycle can come back to it.
-    public var csv: (path: String, task: Task?)?
+    public var csv: (path: String, task: PredictionTask?)?
     /// The newest picture from the engine.
     public var snapshot: SessionSnapshot?
     public var width: Int

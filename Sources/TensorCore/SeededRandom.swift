@@ -1,3 +1,4 @@
+import Platform
 /// losscape's own deterministic random number generator: xoshiro256** (Blackman
 /// & Vigna 2018) seeded through SplitMix64.
 ///
@@ -51,7 +52,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         var u1 = uniform()
         if u1 < 1e-300 { u1 = 1e-300 }
         let u2 = uniform()
-        return (-2 * _log(u1)).squareRoot() * _cos(2 * Double.pi * u2)
+        return (-2 * LibM.log(u1)).squareRoot() * LibM.cos(2 * Double.pi * u2)
     }
 
     /// Uniform integer in 0..<n (Lemire's unbiased multiply-shift).
@@ -83,16 +84,6 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     }
 }
 
-// Foundation-free elementary functions for the generator (glibc's, via the C library).
-#if canImport(Glibc)
-import Glibc
-@inline(__always) func _log(_ x: Double) -> Double { Glibc.log(x) }
-@inline(__always) func _cos(_ x: Double) -> Double { Glibc.cos(x) }
-#elseif canImport(Darwin)
-import Darwin
-@inline(__always) func _log(_ x: Double) -> Double { Darwin.log(x) }
-@inline(__always) func _cos(_ x: Double) -> Double { Darwin.cos(x) }
-#endif
 
 extension Tensor {
     /// Independent standard-normal elements scaled by `std`.

@@ -6,7 +6,7 @@
 /// threads is safe.
 public final class TensorStorage: @unchecked Sendable {
     public let count: Int
-    public let pointer: UnsafeMutablePointer<Float>
+    @usableFromInline let pointer: UnsafeMutablePointer<Float>
 
     /// Storage of `count` elements, uninitialised (callers write every element).
     init(uninitializedCount count: Int) {

@@ -32,7 +32,7 @@ public enum RunFolderAnalysis {
             }
             classes = spec.data.kind == .csv ? (labels.max() ?? 1) + 1 : spec.data.classes
         }
-        let task: Task = classification ? .classification(classes: classes) : .regression
+        let task: PredictionTask = classification ? .classification(classes: classes) : .regression
         let dataset = try DataFile.parse(try text("data.csv"), task: task, isOneDimensional: weights.features == [.x1])
         var model = MLP(spec: MLPSpec(hidden: spec.model.hidden, activation: weights.activation, features: weights.features,
                                       initializer: spec.model.initializer),

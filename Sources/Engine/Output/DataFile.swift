@@ -26,7 +26,7 @@ public enum DataFile {
 
 extension DataFile {
     /// Reads a run folder's data.csv back into a dataset of `task` (exact Float32 values).
-    public static func parse(_ text: String, task: Task, isOneDimensional: Bool) throws -> Dataset {
+    public static func parse(_ text: String, task: PredictionTask, isOneDimensional: Bool) throws -> Dataset {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true)
         guard let header = lines.first else { throw RunFolderError("data.csv is empty") }
         lines.removeFirst()

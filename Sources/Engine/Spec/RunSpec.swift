@@ -34,7 +34,7 @@ public struct RunSpec: Equatable, Sendable {
     public var optimizer = OptimizerSpec()
     /// The task of the loaded data, once known (a CSV file's header decides it);
     /// set when a run is built, never written to a preset.
-    public var dataTask: Task?
+    public var dataTask: PredictionTask?
 
     public init() {}
 

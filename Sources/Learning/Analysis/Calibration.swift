@@ -1,3 +1,4 @@
+import Platform
 import TensorCore
 
 /// One of the reliability diagram's bins: predictions whose confidence c falls in [lo, hi).
@@ -49,7 +50,7 @@ public struct Calibration: Sendable, Equatable {
             count[b] += 1
             confidenceSum[b] += c
             if best == y { correctSum[b] += 1; correct += 1 }
-            nll -= _log(max(Double(ptr[i * k + y]), 1e-12))
+            nll -= LibM.log(max(Double(ptr[i * k + y]), 1e-12))
             for j in 0..<k {
                 let d = Double(ptr[i * k + j]) - (j == y ? 1 : 0)
                 brier += d * d
@@ -79,10 +80,3 @@ public struct Calibration: Sendable, Equatable {
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-func _log(_ x: Double) -> Double { Glibc.log(x) }
-#else
-import Darwin
-func _log(_ x: Double) -> Double { Darwin.log(x) }
-#endif

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 /// Per-class point counts for generated classification data.
 ///
@@ -19,7 +15,7 @@ enum ClassBalance {
     /// classes one more.
     static func counts(total: Int, classes k: Int, ratio rho: Double, minimum: Int) -> [Int] {
         precondition(k >= 1 && total >= 0)
-        let weights = (0..<k).map { c in k == 1 ? 1.0 : pow(rho, -Double(c) / Double(k - 1)) }
+        let weights = (0..<k).map { c in k == 1 ? 1.0 : LibM.pow(rho, -Double(c) / Double(k - 1)) }
         let sum = weights.reduce(0, +)
         let quotas = weights.map { Double(total) * $0 / sum }
         var counts = quotas.map { Int($0.rounded(.down)) }

@@ -72,7 +72,7 @@ public struct DataSpec: Equatable, Sendable {
     }
 
     /// The task of a generated dataset (nil for csv: the file's header decides).
-    public var task: Task? {
+    public var task: PredictionTask? {
         switch kind {
         case .csv: return nil
         case .plane, .sine: return .regression

@@ -1,7 +1,7 @@
 import TensorCore
 
 /// What the network predicts: K class logits, or one real value.
-public enum Task: Equatable, Sendable {
+public enum PredictionTask: Equatable, Sendable {
     case classification(classes: Int)
     case regression
 
@@ -63,13 +63,13 @@ public struct DataSplit: Sendable {
 
 /// A generated or loaded dataset: the task and its two splits.
 public struct Dataset: Sendable {
-    public let task: Task
+    public let task: PredictionTask
     public let train: DataSplit
     public let test: DataSplit
     /// True for 1-D data (sine, or a CSV whose x2 column is all 0): plotted as a curve.
     public let isOneDimensional: Bool
 
-    public init(task: Task, train: DataSplit, test: DataSplit, isOneDimensional: Bool = false) {
+    public init(task: PredictionTask, train: DataSplit, test: DataSplit, isOneDimensional: Bool = false) {
         self.task = task
         self.train = train
         self.test = test

@@ -1,3 +1,4 @@
+import Platform
 /// Per-class weights from the training-set class counts n_c (after label noise).
 ///
 /// The batch loss becomes Σ w_{yᵢ} ℓᵢ / Σ w_{yᵢ} (PyTorch's weighted-mean
@@ -23,16 +24,9 @@ public enum ClassWeighting: String, CaseIterable, Sendable {
         case .sqrt: return classCounts.map { $0 > 0 ? Float(1 / Double($0).squareRoot()) : 0 }
         case .effective:
             return classCounts.map { n in
-                n > 0 ? Float((1 - beta) / (1 - _pow(beta, Double(n)))) : 0
+                n > 0 ? Float((1 - beta) / (1 - LibM.pow(beta, Double(n)))) : 0
             }
         }
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-@inline(__always) func _pow(_ a: Double, _ b: Double) -> Double { Glibc.pow(a, b) }
-#elseif canImport(Darwin)
-import Darwin
-@inline(__always) func _pow(_ a: Double, _ b: Double) -> Double { Darwin.pow(a, b) }
-#endif

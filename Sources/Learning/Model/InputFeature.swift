@@ -1,8 +1,6 @@
+import Platform
 import TensorCore
 
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// An input feature computed from a point (x1, x2), as in TensorFlow Playground.
 public enum InputFeature: String, CaseIterable, Sendable, Codable {
@@ -20,8 +18,8 @@ public enum InputFeature: String, CaseIterable, Sendable, Codable {
         case .x1Squared: return x1 * x1
         case .x2Squared: return x2 * x2
         case .x1x2: return x1 * x2
-        case .sinX1: return sinf(x1)
-        case .sinX2: return sinf(x2)
+        case .sinX1: return LibM.sin(x1)
+        case .sinX2: return LibM.sin(x2)
         }
     }
 

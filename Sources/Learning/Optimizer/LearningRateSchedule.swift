@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import Platform
 
 /// The learning rate at update t (0-based): η_t = η · w(t) · s(t), where
 /// w(t) = min(1, (t+1)/warmup) (1 without warmup) and
@@ -28,8 +26,8 @@ public struct LearningRateSchedule: Sendable, Equatable {
         let s: Double
         switch kind {
         case .constant: s = 1
-        case .step: s = pow(gamma, Double(t / stepSize))
-        case .cosine: s = 0.5 * (1 + cos(Double.pi * Double(min(t, totalSteps)) / Double(totalSteps)))
+        case .step: s = LibM.pow(gamma, Double(t / stepSize))
+        case .cosine: s = 0.5 * (1 + LibM.cos(Double.pi * Double(min(t, totalSteps)) / Double(totalSteps)))
         }
         return baseRate * w * s
     }

@@ -1,3 +1,4 @@
+import Platform
 import TensorCore
 
 /// One optimizer's per-parameter update, with its state. Each follows
@@ -119,8 +120,8 @@ struct AdamRule: UpdateRule {
         if first.isEmpty { first = zerosLike(params); second = zerosLike(params) }
         t += 1
         let (b1, b2, eps, wd, dec) = (beta1, beta2, eps, weightDecay, decoupled)
-        let bc1 = 1 - Float(_pow(Double(b1), Double(t)))
-        let bc2 = 1 - Float(_pow(Double(b2), Double(t)))
+        let bc1 = 1 - Float(LibM.pow(Double(b1), Double(t)))
+        let bc2 = 1 - Float(LibM.pow(Double(b2), Double(t)))
         let stepSize = lr / bc1
         let bc2Sqrt = bc2.squareRoot()
         updateElements(&params, grads, &first, &second) { p, g0, m, v in

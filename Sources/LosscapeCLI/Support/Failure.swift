@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Platform
 
 /// Prints `losscape: message` to stderr (one line) and exits with `code`.
 func fail(_ message: String, code: Int32 = 1) -> ExitCode {
@@ -11,19 +12,14 @@ func fail(_ message: String, code: Int32 = 1) -> ExitCode {
 func stderrWrite(_ s: String) { FileHandle.standardError.write(Data(s.utf8)) }
 
 /// True when the file descriptor is a terminal.
-func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+func isTerminal(_ fd: Int32) -> Bool { SystemProcess.isTerminal(fd) }
 
-/// Refuses to start on an x86-64 CPU without AVX2/FMA (the numeric kernels are
-/// compiled for them); one line instead of an illegal-instruction crash.
+/// Prepares the process (the allocator) and refuses to start on an x86-64 CPU without
+/// AVX2/FMA (the numeric kernels are compiled for them): one line instead of an
+/// illegal-instruction crash.
 func checkCPU() throws {
-    tuneAllocator()
-    #if arch(x86_64) && os(Linux)
-    if let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-       let flags = info.split(separator: "\n").first(where: { $0.hasPrefix("flags") }) {
-        let set = Set(flags.split(separator: " ").map(String.init))
-        if !set.contains("avx2") || !set.contains("fma") {
-            throw fail("this CPU lacks AVX2/FMA, which losscape's kernels need (x86-64-v3)")
-        }
+    SystemProcess.tuneAllocator()
+    if !CPU.flags.isEmpty && !CPU.hasAVX2FMA {
+        throw fail("this CPU lacks AVX2/FMA, which losscape's kernels need (x86-64-v3)")
     }
-    #endif
 }

@@ -31,17 +31,15 @@ extension SetupField {
 
     /// Changes the field in `spec` one step in `direction` (+1 / −1) and says
     /// what the engine must do.
-    /// `csvPath` is the CSV file of the session's preset, if any (the dataset
-    /// cycle includes csv only then).
     /// `csv` is the CSV file of the session's preset and its task, if any
     /// (the dataset cycle includes csv only then).
-    public func adjust(_ spec: inout RunSpec, _ direction: Int, csv: (path: String, task: Task?)? = nil) -> SetupChange {
+    public func adjust(_ spec: inout RunSpec, _ direction: Int, csv: (path: String, task: PredictionTask?)? = nil) -> SetupChange {
         let before = spec
         let change = apply(&spec, direction, csv)
         return spec == before ? .none : change
     }
 
-    private func apply(_ spec: inout RunSpec, _ dir: Int, _ csv: (path: String, task: Task?)?) -> SetupChange {
+    private func apply(_ spec: inout RunSpec, _ dir: Int, _ csv: (path: String, task: PredictionTask?)?) -> SetupChange {
         switch self {
         case .dataKind:
             var kinds = DatasetKind.allCases.filter { $0 != .csv }
@@ -139,7 +137,7 @@ extension RunSpec {
 
     /// Switches the dataset, keeping the rest valid: classes the shape allows,
     /// features for 1-D data, a loss of the right family.
-    mutating func switchDataset(to kind: DatasetKind, csv: (path: String, task: Task?)? = nil) {
+    mutating func switchDataset(to kind: DatasetKind, csv: (path: String, task: PredictionTask?)? = nil) {
         let was1D = dataset1D
         data.kind = kind
         data.path = kind == .csv ? csv?.path : nil

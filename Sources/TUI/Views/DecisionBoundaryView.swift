@@ -145,7 +145,7 @@ enum DecisionBoundaryView {
     }
 
     /// A text glyph for a pixel: the class pattern, or ŷ on the shade ramp.
-    static func glyph(_ o: [Float], _ task: Task, _ lo: Double, _ hi: Double) -> Character {
+    static func glyph(_ o: [Float], _ task: PredictionTask, _ lo: Double, _ hi: Double) -> Character {
         guard task.isClassification else { return ShadeRamp.glyph(ColorMap.normalize(Double(o[0]), lo: lo, hi: hi)) }
         var best = 0
         for j in 1..<o.count where o[j] > o[best] { best = j }

@@ -35,7 +35,6 @@ public struct Theme: Sendable {
     public var title: Style { Style(bold: true) }
     public var dim: Style { Style(fg: hasColor ? .indexed(244) : .default, dim: !hasColor) }
     public var focus: Style { Style(reverse: true) }
-    public var label: Style { Style(fg: hasColor ? .indexed(250) : .default) }
 
     public func panel(_ title: String) -> Panel { Panel(title: title, ascii: ascii, titleStyle: self.title) }
 

@@ -1,13 +1,14 @@
 import Engine
 import Learning
 import Render
-import Synchronization
 
 /// Expensive view computations kept between frames: the decision-boundary
-/// field (a forward pass over every pixel) is redone at most 10 times a
-/// second while training, and the loss object is rebuilt only when the loss
-/// changes. A reference type owned by `AppState`; rendering stays a function
-/// of the state.
+/// fields (a forward pass over every pixel, per run) are redone at most 10
+/// times a second while training, the analyses 4 times, the linear regions
+/// twice; loss objects and loss-shape curves only when a loss changes (all
+/// bounded). A reference type held by whoever renders (the playground loop, a
+/// headless screen) beside the `AppState`; rendering stays a function of the
+/// state. Main thread only.
 public final class ViewCache {
     struct FieldKey: Equatable {
         let sequence: Int, step: Int, cols: Int, rows: Int

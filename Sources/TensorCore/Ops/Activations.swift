@@ -1,3 +1,4 @@
+import Platform
 /// Differentiable activation functions.
 extension Variable {
     /// tanh (vectorised rational approximation, `FastMath.tanh`); derivative 1 − y².
@@ -24,17 +25,17 @@ extension Variable {
     /// GELU in its exact form x·Φ(x), Φ(x) = ½(1 + erf(x/√2)) (Hendrycks &
     /// Gimpel 2016); derivative Φ(x) + x·φ(x).
     public func gelu() -> Variable {
-        let y = value.map { x in 0.5 * x * (1 + _erff(x * 0.707_106_78)) }
+        let y = value.map { x in 0.5 * x * (1 + LibM.erf(x * 0.707_106_78)) }
         return elementwise(y) { x, _ in
-            let cdf = 0.5 * (1 + _erff(x * 0.707_106_78))
-            let pdf = 0.398_942_28 * _expf(-0.5 * x * x)
+            let cdf = 0.5 * (1 + LibM.erf(x * 0.707_106_78))
+            let pdf = 0.398_942_28 * LibM.exp(-0.5 * x * x)
             return cdf + x * pdf
         }
     }
 
     /// log(1 + eˣ), computed as max(x, 0) + log1p(e^{−|x|}); derivative σ(x).
     public func softplus() -> Variable {
-        let y = value.map { x in Swift.max(x, 0) + _log1pf(_expf(-Swift.abs(x))) }
+        let y = value.map { x in Swift.max(x, 0) + LibM.log1p(LibM.exp(-Swift.abs(x))) }
         return elementwiseSIMD(y) { x, _ in FastMath.sigmoid(x) }
     }
 }

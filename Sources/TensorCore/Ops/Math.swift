@@ -1,3 +1,4 @@
+import Platform
 /// Differentiable elementary functions, elementwise.
 ///
 /// Kinks and edges (documented per op): |x|'(0) = 0, sign' = 0, pow's
@@ -55,10 +56,10 @@ extension Variable {
     public func exp() -> Variable { elementwiseSIMD(value.mapSIMD(FastMath.exp)) { _, y in y } }
 
     /// Natural logarithm; log 0 = −inf, log of a negative number = NaN.
-    public func log() -> Variable { elementwise(value.map(_logf)) { x, _ in 1 / x } }
+    public func log() -> Variable { elementwise(value.map { LibM.log($0) }) { x, _ in 1 / x } }
 
     /// log(1 + x), accurate for small x.
-    public func log1p() -> Variable { elementwise(value.map(_log1pf)) { x, _ in 1 / (1 + x) } }
+    public func log1p() -> Variable { elementwise(value.map { LibM.log1p($0) }) { x, _ in 1 / (1 + x) } }
 
     /// √x; the derivative 1/(2√x) is +inf at 0.
     public func sqrt() -> Variable {
@@ -72,9 +73,9 @@ extension Variable {
     /// powf). Safe at 0: the derivative p·x^(p−1) is taken as 0 at x = 0 when
     /// p < 1 (where it is +inf) and when p > 1, and as 1 when p = 1.
     public func pow(_ p: Float) -> Variable {
-        elementwise(value.map { _powf($0, p) }) { x, _ in
+        elementwise(value.map { LibM.pow($0, p) }) { x, _ in
             if x == 0 { return p == 1 ? 1 : 0 }
-            return p * _powf(x, p - 1)
+            return p * LibM.pow(x, p - 1)
         }
     }
 
@@ -92,15 +93,15 @@ extension Variable {
         })
     }
 
-    public func sin() -> Variable { elementwise(value.map(_sinf)) { x, _ in _cosf(x) } }
-    public func cos() -> Variable { elementwise(value.map(_cosf)) { x, _ in -_sinf(x) } }
+    public func sin() -> Variable { elementwise(value.map { LibM.sin($0) }) { x, _ in LibM.cos(x) } }
+    public func cos() -> Variable { elementwise(value.map { LibM.cos($0) }) { x, _ in -LibM.sin(x) } }
 
     /// log cosh x, computed as |x| + log1p(e^{−2|x|}) − log 2 (no overflow for
     /// any finite x); derivative tanh x.
     public func logCosh() -> Variable {
         let y = value.map { x in
             let a = Swift.abs(x)
-            return a + _log1pf(_expf(-2 * a)) - 0.693_147_18
+            return a + LibM.log1p(LibM.exp(-2 * a)) - 0.693_147_18
         }
         return elementwiseSIMD(y) { x, _ in FastMath.tanh(x) }
     }

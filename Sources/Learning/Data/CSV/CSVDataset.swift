@@ -1,3 +1,4 @@
+import Platform
 import TensorCore
 
 /// A `Dataset` from a user's CSV file (`kind = "csv"`, `path` relative to the
@@ -76,7 +77,7 @@ extension DataSpec {
     /// (loading the data reports that with its line).
     public func csvHeaderIsClassification(baseDirectory: String?) -> Bool? {
         guard kind == .csv, let path = resolvedPath(baseDirectory: baseDirectory),
-              let bytes = try? FileBytes.read(path) else { return nil }
+              case .success(let bytes) = SystemFile.read(path) else { return nil }
         var first = String(decoding: bytes.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
         if first.hasPrefix("\u{FEFF}") { first.removeFirst() }
         let header = first.split(separator: ",", omittingEmptySubsequences: false)

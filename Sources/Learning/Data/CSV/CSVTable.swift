@@ -1,3 +1,4 @@
+import Platform
 /// The points of a user's CSV file, parsed and checked (`kind = "csv"`).
 ///
 /// Format: a header line `x1,x2,label` (classification) or `x1,x2,y`
@@ -8,7 +9,7 @@
 /// classes, at most `DataSpec.maxClasses`, and every label 0…K−1 used.
 /// Errors name the file and the line (1-based; the header is line 1).
 struct CSVTable: Equatable {
-    var task: Task
+    var task: PredictionTask
     var points: [SIMD2<Float>]
     /// Classification labels (empty for regression).
     var labels: [Int]
@@ -20,7 +21,13 @@ struct CSVTable: Equatable {
 
     /// Reads and parses the file at `path`.
     static func load(_ path: String) throws -> CSVTable {
-        try parse(String(decoding: FileBytes.read(path), as: UTF8.self), path: path)
+        switch SystemFile.read(path) {
+        case .success(let bytes): return try parse(String(decoding: bytes, as: UTF8.self), path: path)
+        case .failure(let e):
+            throw DataError.file(path: path, line: nil, message: e.opening
+                ? "cannot open the file (\(e.reason)); data.path is relative to the preset's folder"
+                : "cannot read the file (\(e.reason))")
+        }
     }
 
     /// Parses the text of a CSV file; `path` only names it in errors.

@@ -1,3 +1,4 @@
+import Platform
 import TensorCore
 
 /// `circles`: K concentric rings, class c in ring c (class 0 is the central disk).
@@ -14,7 +15,7 @@ enum Circles: PointGenerator {
         return (0..<count).map { _ in
             let r = (r0 * r0 + rng.uniform() * (r1 * r1 - r0 * r0)).squareRoot()
             let theta = rng.uniform(0, 2 * Double.pi)
-            return SIMD2(r * DataMath.cos(theta), r * DataMath.sin(theta))
+            return SIMD2(r * LibM.cos(theta), r * LibM.sin(theta))
         }
     }
 }

@@ -1,3 +1,4 @@
+import Platform
 import TensorCore
 
 /// `gauss`: K Gaussian blobs, one per class, centred on a circle of radius 2.
@@ -12,7 +13,7 @@ enum Gauss: PointGenerator {
 
     static func points(ofClass c: Int, classes k: Int, count: Int, rng: inout SeededRandom) -> [SIMD2<Double>] {
         let phi = Double.pi / 4 + 2 * Double.pi * Double(c) / Double(k)
-        let mu = SIMD2(radius * DataMath.cos(phi), radius * DataMath.sin(phi))
+        let mu = SIMD2(radius * LibM.cos(phi), radius * LibM.sin(phi))
         return (0..<count).map { _ in
             let dx = spread * rng.normal()
             let dy = spread * rng.normal()

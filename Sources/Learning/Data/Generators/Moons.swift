@@ -1,3 +1,4 @@
+import Platform
 import TensorCore
 
 /// `moons`: two interleaving half circles (scikit-learn's make_moons), 2 classes.
@@ -14,8 +15,8 @@ enum Moons: PointGenerator {
         (0..<count).map { i in
             let t = Double.pi * rng.stratified(i, of: count)
             let m = c == 0
-                ? SIMD2(DataMath.cos(t), DataMath.sin(t))
-                : SIMD2(1 - DataMath.cos(t), 0.5 - DataMath.sin(t))
+                ? SIMD2(LibM.cos(t), LibM.sin(t))
+                : SIMD2(1 - LibM.cos(t), 0.5 - LibM.sin(t))
             return scale * (m - SIMD2(0.5, 0.25))
         }
     }

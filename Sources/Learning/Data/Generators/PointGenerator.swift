@@ -1,10 +1,6 @@
 import TensorCore
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 /// Draws the clean points of one class of a classification shape.
 ///
@@ -28,13 +24,3 @@ extension SeededRandom {
     mutating func stratified(_ i: Int, of n: Int) -> Double { (Double(i) + uniform()) / Double(n) }
 }
 
-/// Elementary functions on Double from the C library (no Foundation).
-enum DataMath {
-    #if canImport(Glibc)
-    @inline(__always) static func sin(_ x: Double) -> Double { Glibc.sin(x) }
-    @inline(__always) static func cos(_ x: Double) -> Double { Glibc.cos(x) }
-    #else
-    @inline(__always) static func sin(_ x: Double) -> Double { Darwin.sin(x) }
-    @inline(__always) static func cos(_ x: Double) -> Double { Darwin.cos(x) }
-    #endif
-}

@@ -1,3 +1,4 @@
+import Platform
 import TensorCore
 
 /// `sine` (regression, 1-D): x1 ~ U(−3, 3), x2 = 0, y = sin x1 + noise·N(0, 1).
@@ -11,7 +12,7 @@ enum Sine: TargetGenerator {
         for _ in 0..<count {
             let x1 = rng.uniform(-3, 3)
             xs.append(SIMD2(x1, 0))
-            ys.append(DataMath.sin(x1) + noise * rng.normal())
+            ys.append(LibM.sin(x1) + noise * rng.normal())
         }
         return (xs, ys)
     }

@@ -1,3 +1,4 @@
+import Platform
 import TensorCore
 
 /// `spiral`: K interleaved arms of 1.75 turns from the centre, one per class.
@@ -15,7 +16,7 @@ enum Spiral: PointGenerator {
             let u = rng.stratified(i, of: count)
             let r = maxRadius * u
             let theta = turns * 2 * Double.pi * u + offset
-            return SIMD2(r * DataMath.sin(theta), r * DataMath.cos(theta))
+            return SIMD2(r * LibM.sin(theta), r * LibM.cos(theta))
         }
     }
 }

@@ -1,28 +1,16 @@
-// Double-precision elementary functions for the loss kernels (no Foundation).
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-@inline(__always) private func c_exp(_ x: Double) -> Double { exp(x) }
-@inline(__always) private func c_expm1(_ x: Double) -> Double { expm1(x) }
-@inline(__always) private func c_log(_ x: Double) -> Double { log(x) }
-@inline(__always) private func c_log1p(_ x: Double) -> Double { log1p(x) }
-@inline(__always) private func c_pow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
-@inline(__always) private func c_tanh(_ x: Double) -> Double { tanh(x) }
+import Platform
 
 /// The C library's Double functions under one name, so loss files need no
 /// platform imports. Loss kernels work in Double: with K ≤ 5 classes a row costs
 /// a few dozen nanoseconds, and Double keeps logits of ±1e4 and probabilities far
 /// below Float's range exact enough for every formula.
 enum DMath {
-    @inline(__always) static func exp(_ x: Double) -> Double { c_exp(x) }
-    @inline(__always) static func expm1(_ x: Double) -> Double { c_expm1(x) }
-    @inline(__always) static func log(_ x: Double) -> Double { c_log(x) }
-    @inline(__always) static func log1p(_ x: Double) -> Double { c_log1p(x) }
-    @inline(__always) static func pow(_ x: Double, _ y: Double) -> Double { c_pow(x, y) }
-    @inline(__always) static func tanh(_ x: Double) -> Double { c_tanh(x) }
+    @inline(__always) static func exp(_ x: Double) -> Double { LibM.exp(x) }
+    @inline(__always) static func expm1(_ x: Double) -> Double { LibM.expm1(x) }
+    @inline(__always) static func log(_ x: Double) -> Double { LibM.log(x) }
+    @inline(__always) static func log1p(_ x: Double) -> Double { LibM.log1p(x) }
+    @inline(__always) static func pow(_ x: Double, _ y: Double) -> Double { LibM.pow(x, y) }
+    @inline(__always) static func tanh(_ x: Double) -> Double { LibM.tanh(x) }
 
     /// log(1 + eˣ), exact for every x (no overflow, no cancellation).
     @inline(__always) static func softplus(_ x: Double) -> Double {
