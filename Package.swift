@@ -19,7 +19,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // The one place that calls the operating system's C library (libm, files, the allocator, the CPU).
@@ -29,7 +28,7 @@ let package = Package(
         // Models, losses, optimizers, datasets, landscape maths; pure Swift on TensorCore.
         .target(name: "Learning", dependencies: ["TensorCore", "Platform"], swiftSettings: numericFlags),
         // Presets, the trainer on its queue, snapshots, run folders, bench.
-        .target(name: "Engine", dependencies: ["Learning", "TOMLKit"]),
+        .target(name: "Engine", dependencies: ["Learning"]),
         // Off-screen frames of cells, widgets, text/ANSI export. No curses.
         .target(name: "Render", dependencies: ["Platform"]),
         // The playground's state, update logic and views, rendered into Frames. No curses.

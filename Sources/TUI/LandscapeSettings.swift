@@ -57,6 +57,7 @@ extension AppState {
             return requestLandscape()
         case "Y":
             landscape.logScale.toggle()
+            say("landscape colours: \(landscape.logScale ? "log" : "linear") scale (Y)")
             return []
         case "G":
             landscape.autoRefresh.toggle()

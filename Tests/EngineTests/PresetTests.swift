@@ -98,3 +98,26 @@ func loadError(_ path: String) -> String? {
         #expect(e == "/nonexistent/x.toml: no such file")
     }
 }
+
+/// Unknown names suggest the nearest valid one, for every kind of name.
+@Suite struct SuggestionTests {
+    func error(_ text: String) -> String {
+        do { _ = try Preset.parse(text, file: "p.toml"); return "accepted" } catch { return "\(error)" }
+    }
+
+    @Test func everyKindOfNameGetsASuggestion() {
+        #expect(error("[loss]\nname = \"cross_entopy\"").contains("unknown loss \"cross_entopy\" (did you mean cross_entropy?)"))
+        #expect(error("[optimizer]\nname = \"adamm\"").contains("unknown value \"adamm\" (did you mean adam?)"))
+        #expect(error("[data]\nkind = \"spirals\"").contains("unknown value \"spirals\" (did you mean spiral?)"))
+        #expect(error("[model]\nactivation = \"rellu\"").contains("unknown value \"rellu\" (did you mean relu?)"))
+        #expect(error("stepz = 3").contains("stepz: unknown key (did you mean steps?)"))
+        #expect(error("[optimizer]\nlearning_rat = 0.1").contains("(did you mean learning_rate?)"))
+        #expect(error("[loss]\nname = \"qqqqqqq\"").contains("unknown loss \"qqqqqqq\" (see"), "nothing near: no suggestion")
+    }
+
+    @Test func nearestByEditDistance() {
+        #expect(Suggestion.nearest("focl", among: LossCatalog.ids) == "focal")
+        #expect(Suggestion.nearest("zzz", among: LossCatalog.ids) == nil)
+        #expect(Suggestion.nearest("focal", among: LossCatalog.ids) == nil, "an exact name needs no suggestion")
+    }
+}

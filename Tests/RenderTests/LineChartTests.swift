@@ -147,3 +147,51 @@ import Testing
         }
     }
 }
+
+/// Axes that never mislead: log ticks are distinct, a step axis has whole numbers only,
+/// labels that do not fit are left out, never cut.
+@Suite struct AxisHonestyTests {
+    @Test func logTicksNeverRepeatAValue() {
+        for (lo, hi) in [(0.31, 0.34), (0.9, 1.2), (1e-3, 2e-3), (5.0, 5.5)] {
+            for h in [4, 6, 10, 20] {
+                var f = Frame(width: 30, height: h)
+                let chart = LineChart(series: [Series("s", points: [ChartPoint(0, lo), ChartPoint(1, hi)])], logY: true, ascii: true)
+                f.render(chart, in: f.area)
+                let labels = f.lines().compactMap { line -> String? in
+                    guard let bar = line.firstIndex(where: { $0 == "+" || $0 == "|" }) else { return nil }
+                    let label = String(line[..<bar].filter { $0 != " " })
+                    return label.isEmpty ? nil : label
+                }
+                #expect(Set(labels).count == labels.count, "\(lo)…\(hi) at height \(h): \(labels)")
+            }
+        }
+    }
+
+    @Test func aStepAxisHasWholeStepsOnly() {
+        var f = Frame(width: 60, height: 8)
+        var chart = LineChart(series: [Series("s", points: [ChartPoint(0, 1), ChartPoint(3, 2)])], ascii: true)
+        chart.integerX = true
+        f.render(chart, in: f.area)
+        let axis = f.lines()[f.height - 1]
+        #expect(!axis.contains("."), "fractional steps on the axis: \(axis)")
+        #expect(axis.contains("0") && axis.contains("3"))
+    }
+
+    @Test func colourBarLabelsAreNeverCut() {
+        var f = Frame(width: 9, height: 6)
+        ColorBar(.vertical, minLabel: "8.9e-10", maxLabel: "3.4", ascii: true) { _ in .default }.render(in: f.area, into: &f)
+        let text = f.lines().joined(separator: "\n")
+        #expect(text.contains("3.4") && !text.contains("8.9e-1 ") && !text.contains("8.9e-1\n"), "\(text)")
+        var wide = Frame(width: 12, height: 6)
+        ColorBar(.vertical, minLabel: "8.9e-10", maxLabel: "3.4", ascii: true) { _ in .default }.render(in: wide.area, into: &wide)
+        #expect(wide.lines().joined().contains("8.9e-10"))
+    }
+
+    @Test func legendsDropWholeEntries() {
+        var f = Frame(width: 24, height: 8)
+        f.render(LineChart(series: [Series("train", points: []), Series("clean train", points: []), Series("test", points: [])], ascii: true),
+                 in: f.area)
+        let legend = f.lines()[0]
+        #expect(legend.contains("train") && !legend.contains("clean tr ") && !legend.hasSuffix("clean"), "\(legend)")
+    }
+}

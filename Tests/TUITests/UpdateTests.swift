@@ -101,6 +101,17 @@ import Testing
         _ = update(&s, .key(.character("y")))
         _ = update(&s, .key(.character("a")))
         #expect(s.logY && s.showAccuracy)
+        _ = update(&s, .key(.character("y")))
+        _ = update(&s, .key(.character("a")))
+        #expect(!s.logY && !s.showAccuracy, "both toggle back")
+        _ = update(&s, .key(.character("Y")))
+        #expect(!s.landscape.logScale && s.currentFlash?.contains("linear") == true)
+        _ = update(&s, .key(.character("Y")))
+        #expect(s.landscape.logScale && s.currentFlash?.contains("log") == true)
+        _ = update(&s, .key(.character("G")))
+        #expect(s.landscape.autoRefresh && s.currentFlash?.contains("on") == true)
+        _ = update(&s, .key(.character("G")))
+        #expect(!s.landscape.autoRefresh && s.currentFlash?.contains("off") == true)
         #expect(update(&s, .key(.character("s"))) == [.screenshot])
         #expect(update(&s, .key(.character("w"))) == [.writePreset])
         #expect(update(&s, .key(.character("q"))) == [.quit] && s.quit)
@@ -198,7 +209,7 @@ import Testing
             _ = update(&s, .snapshot(SessionSnapshot(sequence: 1, runs: [RunSnapshot(t, history: MetricHistory())],
                                                      running: true, stepsPerSecond: 0, message: nil)))
             let f = Screen.render(s, cache: cache)  // same cache, same size: the field must be recomputed
-            #expect(f.width == 120)
+            #expect(f == Screen.render(s, cache: ViewCache()), "the shared cache draws what a fresh one draws")
         }
     }
 
@@ -282,7 +293,7 @@ import Testing
         for _ in 0..<20 { _ = update(&s, .key(.character("<"))) }
         #expect(s.speed == .stepsPerSecond(1))
         #expect(PlaybackSpeed.forSteps(2000) == .stepsPerSecond(200) && PlaybackSpeed.forSteps(30) == .stepsPerSecond(2))
-        #expect(PlaybackSpeed.forSteps(300) == .stepsPerSecond(20) || PlaybackSpeed.forSteps(300) == .stepsPerSecond(50))
+        #expect(PlaybackSpeed.forSteps(300) == .stepsPerSecond(20), "30/s is nearer 20 than 50 on a log scale")
     }
 
     @Test func vCyclesTheViewSlot() {

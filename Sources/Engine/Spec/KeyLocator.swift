@@ -1,5 +1,5 @@
-/// Finds the line of a key in TOML text, for error messages (TOMLKit reports
-/// positions of syntax errors only). A simple scan: it tracks `[table]` and
+/// Finds the line of a key in TOML text, for error messages (the value tree does
+/// not keep positions). A simple scan: it tracks `[table]` and
 /// `[[array]]` headers and matches `key =` (or a dotted `table.key =`) at the
 /// start of a line.
 ///

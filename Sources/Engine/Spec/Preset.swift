@@ -1,6 +1,5 @@
 import Foundation
 import Learning
-import TOMLKit
 
 /// Reads a preset (TOML) into a `RunSpec`, validating every key.
 ///

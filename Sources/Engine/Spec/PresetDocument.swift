@@ -1,6 +1,5 @@
 import Foundation
 import Learning
-import TOMLKit
 
 /// A parsed preset file with its `--set` overrides, read into a `SessionSpec`:
 /// the base run, one run per `[[compare]]` table (merged over the base), the
@@ -24,9 +23,9 @@ struct PresetDocument {
             throw PresetError(file: file, "the preset is empty")
         }
         do {
-            root = PresetTable(try TOMLTable(string: text))
-        } catch let e as TOMLParseError {
-            throw PresetError(file: file, line: e.source.begin.line, "TOML syntax: \(e.description)")
+            root = try TOMLReader.parse(text)
+        } catch let e as TOMLReader.TOMLError {
+            throw PresetError(file: file, line: e.line, "TOML syntax: \(e.message)")
         }
         locator = KeyLocator(text)
     }
@@ -79,7 +78,9 @@ struct PresetDocument {
     func baseOrigin(_ section: String, _ key: String?) -> KeyOrigin {
         let name = key.map { section.isEmpty ? $0 : "\(section).\($0)" } ?? section
         if setPaths.contains(name) { return KeyOrigin(file: "--set", line: nil, name: name) }
-        return KeyOrigin(file: file, line: locator.line(table: section, key: key), name: name)
+        // a key that is a table is found at its header
+        let line = locator.line(table: section, key: key) ?? key.flatMap { locator.line(table: section.isEmpty ? $0 : "\(section).\($0)", key: nil) }
+        return KeyOrigin(file: file, line: line, name: name)
     }
 
     /// Where a key written in table `table` of the file came from (e.g. `compare[1].loss`), named `name`.

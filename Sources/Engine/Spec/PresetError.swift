@@ -11,7 +11,13 @@ public struct PresetError: Error, CustomStringConvertible, Equatable, Sendable {
         self.message = message
     }
 
+    /// One line: control characters (a file's bad bytes) are shown escaped.
     public var description: String {
-        line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)"
+        let text = line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)"
+        var out = ""
+        for c in text.unicodeScalars {
+            if c.value < 0x20 || c.value == 0x7F { out += "\\u{\(String(c.value, radix: 16))}" } else { out.unicodeScalars.append(c) }
+        }
+        return out
     }
 }

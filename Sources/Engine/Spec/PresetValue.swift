@@ -1,9 +1,6 @@
-import TOMLKit
-
-/// A TOML value as a Swift value: what the preset reader reads, after
-/// `--set` overrides and `[[compare]]` merges have been applied to it. The
-/// accessors mirror TOMLKit's (`string`, `int`, `double`, `array`, `table`,
-/// `type`), so error messages name types as TOML does.
+/// A TOML value as a Swift value (`TOMLReader` makes them): what the preset
+/// reader reads, after `--set` overrides and `[[compare]]` merges have been
+/// applied to it. Error messages name types as `type` does.
 indirect enum PresetValue: Equatable, Sendable {
     case string(String)
     case int(Int)
@@ -33,23 +30,8 @@ indirect enum PresetValue: Equatable, Sendable {
         }
     }
 
-    init(_ v: TOMLValueConvertible) {
-        switch v.type {
-        case .string: self = .string(v.string ?? "")
-        case .int: self = .int(v.int ?? 0)
-        case .double: self = .double(v.double ?? .nan)
-        case .bool: self = .bool(v.bool ?? false)
-        case .array: self = .array((v.array ?? []).map { PresetValue($0) })
-        case .table: self = .table(PresetTable(v.table ?? TOMLTable()))
-        default: self = .other(v.type.rawValue)
-        }
-    }
-
     /// Parses one TOML value (`2`, `[32, 32]`, `"focal"`, `{ gamma = 2 }`); nil when the text is not one.
-    static func parse(_ text: String) -> PresetValue? {
-        guard let t = try? TOMLTable(string: "v = \(text)"), t.count == 1, let v = t["v"] else { return nil }
-        return PresetValue(v)
-    }
+    static func parse(_ text: String) -> PresetValue? { TOMLReader.value(text) }
 }
 
 /// A TOML table as a Swift value (keys in file order).
@@ -58,10 +40,6 @@ struct PresetTable: Equatable, Sendable {
     private var values: [String: PresetValue] = [:]
 
     init() {}
-
-    init(_ t: TOMLTable) {
-        for k in t.keys { if let v = t[k] { self[k] = PresetValue(v) } }
-    }
 
     subscript(key: String) -> PresetValue? {
         get { values[key] }
