@@ -29,16 +29,19 @@ struct BackendTestCommand: ParsableCommand {
             func time(_ shift: (Int) -> Int) -> Double {
                 let start = ContinuousClock.now
                 for i in 0..<max(1, n) {
-                    backend.draw(BackendTestScreen.frame(width: s.width, height: s.height, lines: ["frame"],
-                                                         stress: true, shift: shift(i)))
+                    backend.draw(
+                        BackendTestScreen.frame(
+                            width: s.width, height: s.height, lines: ["frame"],
+                            stress: true, shift: shift(i)))
                 }
                 return (ContinuousClock.now - start) / .milliseconds(1) / Double(max(1, n))
             }
             let changing = time { $0 }
             let same = time { _ in 0 }
             backend.stop()
-            print("\(n) frames of \(s.width)x\(s.height), \(backend.colorMode.rawValue): every cell changing "
-                  + "\(changing) ms per frame, unchanged \(same) ms per frame")
+            print(
+                "\(n) frames of \(s.width)x\(s.height), \(backend.colorMode.rawValue): every cell changing "
+                    + "\(changing) ms per frame, unchanged \(same) ms per frame")
             return
         }
         var last = "none"
@@ -49,10 +52,12 @@ struct BackendTestCommand: ParsableCommand {
             let s = backend.size
             let frame = BackendTestScreen.frame(
                 width: s.width + sizeDelta, height: s.height + sizeDelta / 2,
-                lines: ["losscape backend test  mode=\(backend.colorMode.rawValue)  screen=\(s.width)x\(s.height)"
-                            + "  frame=\(s.width + sizeDelta)x\(s.height + sizeDelta / 2)",
-                        "note: \(backend.note ?? "-")",
-                        "last key: \(last)  resizes: \(resizes)"],
+                lines: [
+                    "losscape backend test  mode=\(backend.colorMode.rawValue)  screen=\(s.width)x\(s.height)"
+                        + "  frame=\(s.width + sizeDelta)x\(s.height + sizeDelta / 2)",
+                    "note: \(backend.note ?? "-")",
+                    "last key: \(last)  resizes: \(resizes)",
+                ],
                 stress: stress)
             backend.draw(frame)
             guard let key = backend.readKey(timeoutMilliseconds: 30) else { continue }
@@ -88,8 +93,11 @@ enum BackendTestScreen {
         if stress {
             for y in 0..<f.height {
                 for x in 0..<f.width {
-                    f[x, y] = Cell("▄", style: Style(fg: .indexed(UInt8((x * 31 + y * 17 + shift) & 255)),
-                                                     bg: .rgb(UInt8((x * 7 + shift) & 255), UInt8(y * 13 & 255), UInt8((x * y) & 255))))
+                    f[x, y] = Cell(
+                        "▄",
+                        style: Style(
+                            fg: .indexed(UInt8((x * 31 + y * 17 + shift) & 255)),
+                            bg: .rgb(UInt8((x * 7 + shift) & 255), UInt8(y * 13 & 255), UInt8((x * y) & 255))))
                 }
             }
         }
@@ -105,8 +113,11 @@ enum BackendTestScreen {
         f.put(" reverse ", x: x + 1, y: 8, style: Style(reverse: true))
         for i in 0..<min(64, max(0, width - 2)) {
             let t = Double(i) / 63
-            f[1 + i, 10] = Cell("▀", style: Style(fg: Color(hex: 0xf59322).mixed(with: Color(hex: 0x0877bd), t),
-                                                  bg: Color(hex: 0x440154).mixed(with: Color(hex: 0xfde725), t)))
+            f[1 + i, 10] = Cell(
+                "▀",
+                style: Style(
+                    fg: Color(hex: 0xf59322).mixed(with: Color(hex: 0x0877bd), t),
+                    bg: Color(hex: 0x440154).mixed(with: Color(hex: 0xfde725), t)))
         }
         if width > 0 && height > 0 {
             for (cx, cy) in [(0, 0), (width - 1, 0), (0, height - 1), (width - 1, height - 1)] {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import Foundation
 
 /// `losscape bench`: throughput of the standard workloads (build with -c release).
 struct Bench: ParsableCommand {
@@ -22,7 +23,7 @@ struct Bench: ParsableCommand {
         let results: [Benchmarks.Result]
         do { results = try Benchmarks.run(names, repeats: max(repeats, 1)) } catch { throw fail("\(error)") }
         #if DEBUG
-        if !json { print("note: this is a debug build; measure with `swift run -c release losscape bench`") }
+            if !json { print("note: this is a debug build; measure with `swift run -c release losscape bench`") }
         #endif
         if json {
             for r in results { print(r.json) }
@@ -36,5 +37,3 @@ struct Bench: ParsableCommand {
         }
     }
 }
-
-import Foundation

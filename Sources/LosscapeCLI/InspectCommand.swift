@@ -20,8 +20,9 @@ struct InspectCommand: ParsableCommand {
     @Argument(help: "The loss id (see `losscape list losses`).")
     var loss: String
 
-    @Option(name: .customLong("param"), parsing: .upToNextOption,
-            help: "Parameter values as name=value (repeatable), e.g. --param gamma=3.")
+    @Option(
+        name: .customLong("param"), parsing: .upToNextOption,
+        help: "Parameter values as name=value (repeatable), e.g. --param gamma=3.")
     var params: [String] = []
 
     @Option(help: "Classes K for the curve (classification; default 2, 3 for z_loss).")
@@ -80,9 +81,11 @@ struct InspectCommand: ParsableCommand {
     }
 
     func describe(_ i: LossInfo, values: [String: Double], classes k: Int) -> [String] {
-        var out = ["\(i.id)  (\(i.family.rawValue)\(i.minClasses > 2 ? ", K ≥ \(i.minClasses)" : ""))",
-                   "  \(i.summary)",
-                   "  formula   \(i.formula)"]
+        var out = [
+            "\(i.id)  (\(i.family.rawValue)\(i.minClasses > 2 ? ", K ≥ \(i.minClasses)" : ""))",
+            "  \(i.summary)",
+            "  formula   \(i.formula)",
+        ]
         if let p = LossPapers.byLoss[i.id] {
             out.append("  paper     \(p.origin.title) (\(p.origin.short), \(p.origin.venue))")
             for (n, title) in p.studiedIn.enumerated() { out.append((n == 0 ? "  studied   " : "            ") + title) }
@@ -95,9 +98,10 @@ struct InspectCommand: ParsableCommand {
             for p in i.parameters {
                 let v = values[p.name] ?? p.defaultValue
                 let note = LossNotes.parameter(i.id, p.name)
-                out.append("    " + pad(p.name, width + 1) + pad("= \(formatParameter(v))", 10)
-                           + pad("default \(formatParameter(p.defaultValue))\(note.ours ? " (ours)" : "")", 20)
-                           + pad("range \(p.rangeText)", 18) + p.summary)
+                out.append(
+                    "    " + pad(p.name, width + 1) + pad("= \(formatParameter(v))", 10)
+                        + pad("default \(formatParameter(p.defaultValue))\(note.ours ? " (ours)" : "")", 20)
+                        + pad("range \(p.rangeText)", 18) + p.summary)
                 if !note.note.isEmpty { out.append("    " + String(repeating: " ", count: width + 1) + "  " + note.note) }
             }
         }
@@ -109,7 +113,8 @@ struct InspectCommand: ParsableCommand {
     func plot(_ loss: any LossFunction, classes k: Int) -> [String] {
         let curve = LossShape.curve(loss, classes: k, points: 2 * Self.plotWidth)
         let v = curve.variable
-        let caption = "ℓ and \(v.derivativeName) against \(v.axisName) ∈ [\(NiceTicks.format(curve.x.first ?? 0)), "
+        let caption =
+            "ℓ and \(v.derivativeName) against \(v.axisName) ∈ [\(NiceTicks.format(curve.x.first ?? 0)), "
             + "\(NiceTicks.format(curve.x.last ?? 0))]: \(curve.assumption)"
         var frame = Frame(width: Self.plotWidth, height: Self.plotHeight)
         let half = Self.plotHeight / 2

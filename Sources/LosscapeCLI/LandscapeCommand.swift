@@ -137,7 +137,8 @@ struct Landscape: ParsableCommand {
         if let writer {
             do {
                 try writer.write("landscape.json", LandscapeFile.json(setup, surface: surface, sharpness: sharpness))
-                try writer.write("data.csv", DataFile.csv(trainer.dataset, labelNoise: trainer.spec.data.labelNoise > 0 && trainer.dataset.task.isClassification))
+                try writer.write(
+                    "data.csv", DataFile.csv(trainer.dataset, labelNoise: trainer.spec.data.labelNoise > 0 && trainer.dataset.task.isClassification))
                 try writer.write("weights-final.json", WeightsFile.json(trainer.model))
                 try writer.commit()
             } catch {

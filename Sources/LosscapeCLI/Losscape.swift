@@ -10,7 +10,10 @@ public struct Losscape: ParsableCommand {
             Presets are TOML files; a bare name is looked up in ./presets and the presets folder of the install.
             """,
         version: "0.1.0",
-        subcommands: [Play.self, Run.self, Sweep.self, Analyze.self, Snapshot.self, Cast.self, Landscape.self, ListCommand.self, InspectCommand.self, Bench.self, BackendTestCommand.self],
+        subcommands: [
+            Play.self, Run.self, Sweep.self, Analyze.self, Snapshot.self, Cast.self, Landscape.self, ListCommand.self, InspectCommand.self,
+            Bench.self, BackendTestCommand.self,
+        ],
         defaultSubcommand: Play.self)
 
     public init() {}

@@ -20,7 +20,10 @@ struct Play: ParsableCommand {
     @Option(help: "Folder for screenshots and written presets (default: the current folder).")
     var shots: String?
 
-    @Option(help: "Target training speed: \(PlaybackSpeed.ladder.map(String.init).joined(separator: ", ")) steps/s or max (overrides the preset's `speed`).")
+    @Option(
+        help:
+            "Target training speed: \(PlaybackSpeed.ladder.map(String.init).joined(separator: ", ")) steps/s or max (overrides the preset's `speed`)."
+    )
     var speed: String?
 
     @Flag(help: "Start paused (overrides the preset's `start`).")
@@ -66,8 +69,9 @@ struct Play: ParsableCommand {
         if let record {
             let (w, h) = backend.size
             do {
-                loop.recorder = try CastRecorder(path: record, width: w, height: h, mode: backend.colorMode,
-                                                 title: "losscape \(preset ?? "default")")
+                loop.recorder = try CastRecorder(
+                    path: record, width: w, height: h, mode: backend.colorMode,
+                    title: "losscape \(preset ?? "default")")
             } catch {
                 backend.stop()
                 throw fail("\(error)")

@@ -36,7 +36,10 @@ struct Run: ParsableCommand {
     @Option(help: "Log metrics every K steps (the last step, events and sharpness steps are always logged).")
     var logEvery: Int = 1
 
-    @Option(help: "Track the sharpness (top Hessian eigenvalue of the training loss) every K steps and at the end, as `sharpness` in metrics.jsonl (those steps are logged whatever --log-every).")
+    @Option(
+        help:
+            "Track the sharpness (top Hessian eigenvalue of the training loss) every K steps and at the end, as `sharpness` in metrics.jsonl (those steps are logged whatever --log-every)."
+    )
     var sharpnessEvery: Int?
 
     func validate() throws {
@@ -65,9 +68,10 @@ struct Run: ParsableCommand {
         for d in drivers {
             d.sharpnessEvery = sharpnessEvery
             let t0 = DispatchTime.now().uptimeNanoseconds
-            metrics.append(d.trainHeadless(logEvery: logEvery, cancel: { interrupt.happened }) { step in
-                progress?.update(done + step, start: start)
-            })
+            metrics.append(
+                d.trainHeadless(logEvery: logEvery, cancel: { interrupt.happened }) { step in
+                    progress?.update(done + step, start: start)
+                })
             seconds.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
             done += d.spec.steps
             if interrupt.happened { break }

@@ -49,8 +49,9 @@ struct Snapshot: ParsableCommand {
         try checkCPU()
         let (w, h): (Int, Int)
         do { (w, h) = try parseScreenSize(size) } catch { throw fail("\(error)") }
-        var screen = try headlessScreen(preset, sets: sets, steps: steps, width: w, height: h,
-                                        colorMode: ansi ? .ansi256 : .none, ascii: ascii)
+        var screen = try headlessScreen(
+            preset, sets: sets, steps: steps, width: w, height: h,
+            colorMode: ansi ? .ansi256 : .none, ascii: ascii)
         if let view {
             guard let v = SlotView(rawValue: view) else {
                 throw fail("--view: expected one of \(SlotView.allCases.map(\.rawValue).joined(separator: ", ")), got \(view)")
@@ -82,15 +83,18 @@ struct Snapshot: ParsableCommand {
 
 /// A preset (with `--set` and `--steps`) ready to render headlessly. Runs record their
 /// weight trajectory for the landscape's PCA path.
-func headlessScreen(_ preset: String, sets: [String], steps: Int?, width: Int, height: Int, colorMode: ColorMode,
-                    ascii: Bool) throws -> HeadlessScreen {
+func headlessScreen(
+    _ preset: String, sets: [String], steps: Int?, width: Int, height: Int, colorMode: ColorMode,
+    ascii: Bool
+) throws -> HeadlessScreen {
     let overrides = sets + (steps.map { ["steps=\($0)"] } ?? [])
     do {
         let (session, base) = try PresetLookup.load(preset, overrides: overrides)
         let every = WeightTrajectory.stride(steps: session.base.steps)
         let drivers = try PresetLookup.drivers(session, baseDirectory: base, preset: preset, trajectoryEvery: every)
-        return HeadlessScreen(session: session, drivers: drivers, baseDirectory: base, width: width, height: height,
-                              colorMode: colorMode, ascii: ascii)
+        return HeadlessScreen(
+            session: session, drivers: drivers, baseDirectory: base, width: width, height: height,
+            colorMode: colorMode, ascii: ascii)
     } catch {
         throw fail("\(error)")
     }

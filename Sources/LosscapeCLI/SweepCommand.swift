@@ -80,7 +80,9 @@ struct Sweep: ParsableCommand {
         if Set(axes.map(\.key)).count != axes.count { throw fail("--vary: a key is varied twice") }
         let base: SessionSpec
         do { base = try PresetLookup.load(preset, overrides: common).session } catch { throw fail("\(error)") }
-        if base.runs.count > 1 { throw fail("\(PresetLookup.fileName(preset)): a sweep of a [[compare]] preset is not possible (sweep its runs one by one)") }
+        if base.runs.count > 1 {
+            throw fail("\(PresetLookup.fileName(preset)): a sweep of a [[compare]] preset is not possible (sweep its runs one by one)")
+        }
         let sweep = SweepPlan(axes: axes, seeds: seeds, baseSeed: base.base.seed)
         let combos = sweep.combinations
         // every combination is checked before anything runs
@@ -166,7 +168,7 @@ struct Sweep: ParsableCommand {
         let combos = sweep.combinations
         let resultsURL = dir.appendingPathComponent("results.csv")
         guard FileManager.default.createFile(atPath: resultsURL.path, contents: Data(CSVText.line(SweepResults.header(sweep)).utf8)),
-              let results = try? FileHandle(forWritingTo: resultsURL)
+            let results = try? FileHandle(forWritingTo: resultsURL)
         else { throw fail("--out: cannot write \(resultsURL.path)") }
         results.seekToEndOfFile()
         if keepRuns { try? FileManager.default.createDirectory(at: dir.appendingPathComponent("runs"), withIntermediateDirectories: true) }

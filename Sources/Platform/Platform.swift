@@ -3,9 +3,9 @@
 // target imports `Platform`, never Glibc. losscape is built and tested on Linux
 // (glibc) only; another system needs this file ported (and nothing else).
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #else
-#error("losscape builds on Linux (glibc) only: port Sources/Platform/Platform.swift first")
+    #error("losscape builds on Linux (glibc) only: port Sources/Platform/Platform.swift first")
 #endif
 
 /// The C library's elementary functions, Float and Double.
@@ -91,18 +91,18 @@ public enum CPU {
     /// AVX2 and FMA (x86-64-v3), which the numeric kernels are compiled for.
     public static var hasAVX2FMA: Bool {
         #if arch(x86_64)
-        return flags.contains("avx2") && flags.contains("fma")
+            return flags.contains("avx2") && flags.contains("fma")
         #else
-        return true
+            return true
         #endif
     }
 
     /// AVX-512 Foundation.
     public static var hasAVX512F: Bool {
         #if arch(x86_64)
-        return flags.contains("avx512f")
+            return flags.contains("avx512f")
         #else
-        return false
+            return false
         #endif
     }
 
@@ -111,7 +111,8 @@ public enum CPU {
         guard case .success(let bytes) = SystemFile.read("/proc/cpuinfo") else { return "unknown" }
         let text = String(decoding: bytes, as: UTF8.self)
         guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
-              let colon = line.firstIndex(of: ":") else { return "unknown" }
+            let colon = line.firstIndex(of: ":")
+        else { return "unknown" }
         return line[line.index(after: colon)...].trimmingPrefixSpaces()
     }()
 }

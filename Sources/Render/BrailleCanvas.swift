@@ -75,8 +75,9 @@ public struct BrailleCanvas: Widget, Hashable, Sendable {
     /// Draws a straight line of dots from (x0, y0) to (x1, y1), both ends included (Bresenham).
     /// Only the part inside the canvas is drawn; far-away ends cost no extra time.
     public mutating func line(from p0: (x: Int, y: Int), to p1: (x: Int, y: Int), color: Color = .default, marker: Character = "*") {
-        guard let (a, b) = clipSegment(
-            Double(p0.x), Double(p0.y), Double(p1.x), Double(p1.y))
+        guard
+            let (a, b) = clipSegment(
+                Double(p0.x), Double(p0.y), Double(p1.x), Double(p1.y))
         else { return }
         var x0 = Int(a.x.rounded()), y0 = Int(a.y.rounded())
         let x1 = Int(b.x.rounded()), y1 = Int(b.y.rounded())
@@ -96,8 +97,9 @@ public struct BrailleCanvas: Widget, Hashable, Sendable {
     /// outside the canvas or be non-finite (then nothing is drawn).
     public mutating func line(fromX x0: Double, y0: Double, toX x1: Double, y1: Double, color: Color = .default, marker: Character = "*") {
         guard let (a, b) = clipSegment(x0, y0, x1, y1) else { return }
-        line(from: (Int(a.x.rounded()), Int(a.y.rounded())), to: (Int(b.x.rounded()), Int(b.y.rounded())),
-             color: color, marker: marker)
+        line(
+            from: (Int(a.x.rounded()), Int(a.y.rounded())), to: (Int(b.x.rounded()), Int(b.y.rounded())),
+            color: color, marker: marker)
     }
 
     /// Liang–Barsky clipping of a segment to the dot area (half a dot of slack on each side).

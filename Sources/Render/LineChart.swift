@@ -180,7 +180,8 @@ public struct LineChart: Widget, Sendable {
         let yTicks = self.yTicks(yr, plotHeight: plotH)
         let labelW = max(1, minimumLabelWidth, yTicks.map(\.label.count).max() ?? 1)
         let withAxes = plotH >= 1 && area.width - labelW - 1 >= 1 && area.width >= 4
-        let plot = withAxes
+        let plot =
+            withAxes
             ? Rect(x: area.x + labelW + 1, y: area.y, width: area.width - labelW - 1, height: plotH)
             : area
 

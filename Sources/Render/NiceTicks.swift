@@ -46,7 +46,8 @@ public enum NiceTicks {
         while step.value.isFinite {
             let first = (lo / step.value - 1e-9).rounded(.up)
             let last = (hi / step.value + 1e-9).rounded(.down)
-            let ticks = first <= last && last - first < 100_000
+            let ticks =
+                first <= last && last - first < 100_000
                 ? stride(from: first, through: last, by: 1).map { step.times($0) } : []
             if ticks.count <= n {
                 // a step grown past the whole range leaves no tick: keep some of the last ones

@@ -50,7 +50,8 @@ public enum SVGExport {
                 }
                 if run.contains(where: { $0 != " " }) {
                     let attributes = (cell.style.bold ? " font-weight=\"bold\"" : "") + (cell.style.dim ? " opacity=\"0.6\"" : "")
-                    out += "<text x=\"\(n(left))\" y=\"\(n(top + ch * 0.78))\" fill=\"\(hex(fg))\" textLength=\"\(n(Double(end - x) * cw))\" "
+                    out +=
+                        "<text x=\"\(n(left))\" y=\"\(n(top + ch * 0.78))\" fill=\"\(hex(fg))\" textLength=\"\(n(Double(end - x) * cw))\" "
                         + "lengthAdjust=\"spacingAndGlyphs\" xml:space=\"preserve\"\(attributes)>\(escape(run))</text>\n"
                 }
                 x = max(end, x + 1)
@@ -80,8 +81,10 @@ public enum SVGExport {
         guard let v = g.unicodeScalars.first?.value else { return nil }
         if (0x2800...0x28FF).contains(v) {
             let mask = v - 0x2800
-            let bits: [(UInt32, Int, Int)] = [(0x01, 0, 0), (0x02, 0, 1), (0x04, 0, 2), (0x40, 0, 3),
-                                              (0x08, 1, 0), (0x10, 1, 1), (0x20, 1, 2), (0x80, 1, 3)]
+            let bits: [(UInt32, Int, Int)] = [
+                (0x01, 0, 0), (0x02, 0, 1), (0x04, 0, 2), (0x40, 0, 3),
+                (0x08, 1, 0), (0x10, 1, 1), (0x20, 1, 2), (0x80, 1, 3),
+            ]
             return bits.filter { mask & $0.0 != 0 }.map { _, col, row in
                 "<circle cx=\"\(n(x + cw * (0.3 + 0.4 * Double(col))))\" cy=\"\(n(y + ch * (0.14 + 0.24 * Double(row))))\" "
                     + "r=\"\(n(cw * 0.14))\" fill=\"\(hex(fg))\"\(opacity)/>\n"
@@ -125,7 +128,9 @@ public enum SVGExport {
 
     /// A number without needless decimals.
     static func n(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e9 ? String(Int(x)) : String(format: "%.2f", x)
+        guard x.isFinite else { return "0" }
+        let r = (x * 100).rounded() / 100
+        return r == r.rounded() && abs(r) < 1e9 ? String(Int(r)) : "\(r)"
     }
 
     static func escape(_ s: String) -> String {

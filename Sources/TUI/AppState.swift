@@ -72,8 +72,10 @@ public struct AppState {
     /// The step the last landscape request was made at.
     public var landscapeRequestedStep: Int?
 
-    public init(session: SessionSpec, baseDirectory: String? = nil, width: Int = 120, height: Int = 40,
-                colorMode: ColorMode = .ansi256, ascii: Bool = false) {
+    public init(
+        session: SessionSpec, baseDirectory: String? = nil, width: Int = 120, height: Int = 40,
+        colorMode: ColorMode = .ansi256, ascii: Bool = false
+    ) {
         runs = session.runs.map { RunEntry(label: $0.label, spec: $0.spec) }
         speed = session.effectiveSpeed
         startPaused = session.startPaused
@@ -87,10 +89,13 @@ public struct AppState {
     }
 
     /// A state for a single run.
-    public init(spec: RunSpec, baseDirectory: String? = nil, width: Int = 120, height: Int = 40,
-                colorMode: ColorMode = .ansi256, ascii: Bool = false) {
-        self.init(session: SessionSpec(spec), baseDirectory: baseDirectory, width: width, height: height,
-                  colorMode: colorMode, ascii: ascii)
+    public init(
+        spec: RunSpec, baseDirectory: String? = nil, width: Int = 120, height: Int = 40,
+        colorMode: ColorMode = .ansi256, ascii: Bool = false
+    ) {
+        self.init(
+            session: SessionSpec(spec), baseDirectory: baseDirectory, width: width, height: height,
+            colorMode: colorMode, ascii: ascii)
     }
 
     /// The selected run's picture from the engine.

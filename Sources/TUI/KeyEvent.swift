@@ -1,3 +1,5 @@
+import Render
+
 /// A key press (or terminal event) as the playground understands it,
 /// independent of curses.
 public enum KeyEvent: Equatable, Sendable {
@@ -24,5 +26,3 @@ public protocol TerminalBackend: AnyObject {
     /// (128 + n); nil when it came from the keyboard.
     var lastSignal: Int32? { get }
 }
-
-import Render

@@ -78,8 +78,10 @@ private func handle(_ key: KeyEvent, _ state: inout AppState) -> [Effect] {
     case .character(" "): return [.send(state.running ? .pause : .run)]
     case .character("n"): return [.send(.step(1))]
     case .character("r"):
-        state.say(state.runs.count > 1 ? "all runs restarted at step 0 with the same initial weights"
-                                       : "restarted at step 0 with the same initial weights")
+        state.say(
+            state.runs.count > 1
+                ? "all runs restarted at step 0 with the same initial weights"
+                : "restarted at step 0 with the same initial weights")
         state.landscapeProgress = nil
         return [.send(.restart)]
     case .character("i"):
@@ -129,9 +131,10 @@ private func handle(_ key: KeyEvent, _ state: inout AppState) -> [Effect] {
     case .character("u"):
         state.yardstick.toggle()
         let classification = state.run?.dataset.task.isClassification ?? (state.spec.family == .classification)
-        state.say(state.yardstick
-                  ? "Loss panel: the common yardstick, test \(classification ? "NLL" : "MSE") (comparable across losses)"
-                  : "Loss panel: each loss's own objective")
+        state.say(
+            state.yardstick
+                ? "Loss panel: the common yardstick, test \(classification ? "NLL" : "MSE") (comparable across losses)"
+                : "Loss panel: each loss's own objective")
         return []
     case .character("s"): return [.screenshot]
     case .character("w"): return [.writePreset]

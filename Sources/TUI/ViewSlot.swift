@@ -8,7 +8,8 @@ public enum SlotView: String, CaseIterable, Sendable {
 
     /// The views `v` cycles through in a layout, in order.
     public static func cycle(full: Bool) -> [SlotView] {
-        full ? [.lossShape, .calibration, .margins, .classes, .signals, .regions]
+        full
+            ? [.lossShape, .calibration, .margins, .classes, .signals, .regions]
             : [.decisionBoundary, .lossShape, .landscape, .calibration, .margins, .classes, .signals, .regions]
     }
 

@@ -1,4 +1,5 @@
 import Platform
+
 /// losscape's own deterministic random number generator: xoshiro256** (Blackman
 /// & Vigna 2018) seeded through SplitMix64.
 ///
@@ -83,7 +84,6 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         return p
     }
 }
-
 
 extension Tensor {
     /// Independent standard-normal elements scaled by `std`.

@@ -78,9 +78,7 @@ public struct Shape: Hashable, Sendable, ExpressibleByArrayLiteral, CustomString
         for i in 0..<rank {
             let da = i < rank - a.rank ? 1 : a[i - (rank - a.rank)]
             let db = i < rank - b.rank ? 1 : b[i - (rank - b.rank)]
-            if da == db || db == 1 { out[i] = da }
-            else if da == 1 { out[i] = db }
-            else { return nil }
+            if da == db || db == 1 { out[i] = da } else if da == 1 { out[i] = db } else { return nil }
         }
         return Shape(out)
     }

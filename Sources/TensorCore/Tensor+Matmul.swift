@@ -86,9 +86,10 @@ public enum MatmulKernel {
         if n % 8 != 0 && aRowStride == 1 && m % 8 == 0 && bias == nil && epilogue == .none {
             let ct = UnsafeMutablePointer<Float>.allocate(capacity: m * n)
             defer { ct.deallocate() }
-            product(m: n, n: m, k: k,
-                    a: b, aRowStride: transposeB ? ldb : 1, aColStride: transposeB ? 1 : ldb,
-                    b: a, ldb: aColStride, transposeB: false, c: ct)
+            product(
+                m: n, n: m, k: k,
+                a: b, aRowStride: transposeB ? ldb : 1, aColStride: transposeB ? 1 : ldb,
+                b: a, ldb: aColStride, transposeB: false, c: ct)
             for j in 0..<n { for i in 0..<m { c[i &* n &+ j] = ct[j &* m &+ i] } }
             return
         }
@@ -115,8 +116,9 @@ public enum MatmulKernel {
             biasPadded = p
         }
         defer { packed?.deallocate(); biasPadded?.deallocate() }
-        let tile = Tile(k: k, a: a, ars: aRowStride, acs: aColStride, b: bp, ldb: ldbp,
-                        c: c, ldc: n, n: n, bias: biasPadded.map { UnsafePointer($0) } ?? bias)
+        let tile = Tile(
+            k: k, a: a, ars: aRowStride, acs: aColStride, b: bp, ldb: ldbp,
+            c: c, ldc: n, n: n, bias: biasPadded.map { UnsafePointer($0) } ?? bias)
         tile.run(m: m, nPad: nPad)
         // The activation, in a separate tight pass while C is still in cache
         // (inlining it into the register-blocked kernel spills registers).

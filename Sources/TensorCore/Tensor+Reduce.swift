@@ -26,7 +26,8 @@ extension Tensor {
                     let row = src + (o * n + k) * inner
                     var i = 0
                     while i + 8 <= inner {
-                        let v = UnsafeRawPointer(dst + i).loadUnaligned(as: SIMD8<Float>.self)
+                        let v =
+                            UnsafeRawPointer(dst + i).loadUnaligned(as: SIMD8<Float>.self)
                             + UnsafeRawPointer(row + i).loadUnaligned(as: SIMD8<Float>.self)
                         UnsafeMutableRawPointer(dst + i).storeBytes(of: v, as: SIMD8<Float>.self)
                         i &+= 8

@@ -21,8 +21,9 @@ public struct Tensor: Sendable {
 
     /// A tensor with the given elements in row-major order.
     public init(shape: Shape, scalars: [Float]) {
-        precondition(scalars.count == shape.count,
-                     "\(scalars.count) scalars for shape \(shape) of \(shape.count) elements")
+        precondition(
+            scalars.count == shape.count,
+            "\(scalars.count) scalars for shape \(shape) of \(shape.count) elements")
         self.init(uninitializedShape: shape)
         scalars.withUnsafeBufferPointer { storage.pointer.update(from: $0.baseAddress!, count: $0.count) }
     }

@@ -1,2 +1,3 @@
 import LosscapeCLI
+
 Losscape.main()

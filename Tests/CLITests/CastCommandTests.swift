@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// `losscape cast` and `snapshot --svg`: recordings and pictures people can share.
 @Suite struct CastCommandTests {
@@ -10,8 +11,10 @@ import Testing
         let dir = BinaryRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let cast = dir.appendingPathComponent("a.cast")
-        let r = try BinaryRunner.run(["cast", "presets/xor.toml", "--steps", "100", "--every", "30", "--fps", "4",
-                                      "--size", "80x24", "--out", cast.path])
+        let r = try BinaryRunner.run([
+            "cast", "presets/xor.toml", "--steps", "100", "--every", "30", "--fps", "4",
+            "--size", "80x24", "--out", cast.path,
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = try String(contentsOf: cast, encoding: .utf8).split(separator: "\n").map(String.init)
         #expect(lines[0] == "{\"version\": 2, \"width\": 80, \"height\": 24, \"title\": \"losscape xor\"}")

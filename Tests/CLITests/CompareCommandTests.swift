@@ -54,7 +54,9 @@ import Testing
             #expect(try files(folder) == files(single), "\(run) differs from its single run")
         }
         let summary = try String(contentsOf: out.appendingPathComponent("summary.csv"), encoding: .utf8).split(separator: "\n")
-        #expect(summary[0] == "label,loss,optimizer,learning_rate,steps,train_loss,test_loss,train_acc,test_acc,clean_train_acc,test_nll,test_mse,diverged_at")
+        #expect(
+            summary[0]
+                == "label,loss,optimizer,learning_rate,steps,train_loss,test_loss,train_acc,test_acc,clean_train_acc,test_nll,test_mse,diverged_at")
         #expect(summary.count == 4 && summary[2].hasPrefix("focal γ=2,focal,adam,0.01,60,") && summary[3].hasPrefix("gce,gce,sgd,0.05,60,"))
         #expect(r.stdout.contains("focal γ=2") && r.stdout.split(separator: "\n").count == 4, "the table:\n\(r.stdout)")
         // the gce run's folder carries its event, which the others do not
@@ -98,8 +100,10 @@ import Testing
         let base = tmp.appendingPathComponent("b.toml")
         try "steps = 40\n[data]\nkind = \"moons\"\nsamples = 100\n".write(to: base, atomically: true, encoding: .utf8)
         let out = tmp.appendingPathComponent("sweep")
-        let r = try BinaryRunner.run(["sweep", base.path, "--vary", "loss.name=cross_entropy,focal", "--vary", "model.hidden=[4],[8,8]",
-                                      "--seeds", "2", "--jobs", "2", "--out", out.path])
+        let r = try BinaryRunner.run([
+            "sweep", base.path, "--vary", "loss.name=cross_entropy,focal", "--vary", "model.hidden=[4],[8,8]",
+            "--seeds", "2", "--jobs", "2", "--out", out.path,
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("loss.name \\ model.hidden") && r.stdout.contains("test_acc over 2 seeds"))
         let rows = try String(contentsOf: out.appendingPathComponent("results.csv"), encoding: .utf8).split(separator: "\n").map(String.init)
@@ -107,20 +111,25 @@ import Testing
         #expect(rows.count == 9)
         // row 4: focal? no — the first axis varies slowest: cross_entropy [8,8] seed 2
         let single = tmp.appendingPathComponent("single")
-        let s = try BinaryRunner.run(["run", base.path, "--set", "loss.name=cross_entropy", "--set", "model.hidden=[8,8]", "--set", "seed=2",
-                                      "--out", single.path])
+        let s = try BinaryRunner.run([
+            "run", base.path, "--set", "loss.name=cross_entropy", "--set", "model.hidden=[8,8]", "--set", "seed=2",
+            "--out", single.path,
+        ])
         #expect(s.status == 0)
         let last = try String(contentsOf: single.appendingPathComponent("metrics.jsonl"), encoding: .utf8).split(separator: "\n").last!
         let object = try JSONSerialization.jsonObject(with: Data(last.utf8)) as! [String: Any]
         let cells = rows[4].split(separator: ",", omittingEmptySubsequences: false)
         #expect(cells[0] == "cross_entropy" && cells[1] == "\"[8" && cells.count == 12, "\(rows[4])")
         let train = cells[4], test = cells[7]  // the quoted [8,8] takes two comma fields here
-        #expect(last.contains("\"train_loss\":\(train),") && last.contains("\"train_acc\":\(cells[6]),") && last.contains("\"test_acc\":\(test),"),
-                "the row's numbers are the run's final metrics as written: \(rows[4]) vs \(last)")
+        #expect(
+            last.contains("\"train_loss\":\(train),") && last.contains("\"train_acc\":\(cells[6]),") && last.contains("\"test_acc\":\(test),"),
+            "the row's numbers are the run's final metrics as written: \(rows[4]) vs \(last)")
 
         let planned = tmp.appendingPathComponent("planned")
-        let plan = try BinaryRunner.run(["sweep", base.path, "--vary", "loss.name=cross_entropy,focal", "--vary", "model.hidden=[4],[8,8]",
-                                         "--seeds", "2", "--out", planned.path, "--plan"])
+        let plan = try BinaryRunner.run([
+            "sweep", base.path, "--vary", "loss.name=cross_entropy,focal", "--vary", "model.hidden=[4],[8,8]",
+            "--seeds", "2", "--out", planned.path, "--plan",
+        ])
         #expect(plan.status == 0, "\(plan.stderr)")
         let commands = plan.stdout.split(separator: "\n")
         #expect(commands.count == 8 && commands[0].contains(" run ") && commands[0].contains("--set loss.name=cross_entropy"))
@@ -135,7 +144,8 @@ import Testing
         let collected = try BinaryRunner.run(["sweep", "--collect", planned.path])
         #expect(collected.status == 0, "\(collected.stderr)")
         #expect(collected.stdout == r.stdout, "the same pivot table")
-        #expect(try String(contentsOf: planned.appendingPathComponent("results.csv"), encoding: .utf8)
+        #expect(
+            try String(contentsOf: planned.appendingPathComponent("results.csv"), encoding: .utf8)
                 == String(contentsOf: out.appendingPathComponent("results.csv"), encoding: .utf8))
     }
 
@@ -174,8 +184,10 @@ import Testing
     @Test func analyzeRewritesTheSameFile() throws {
         let tmp = BinaryRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: tmp) }
-        for (name, sets) in [("noisy", ["data.label_noise=0.3", "data.classes=3", "model.activation=relu"]),
-                             ("regression", ["data.kind=plane", "loss.name=mse"])] {
+        for (name, sets) in [
+            ("noisy", ["data.label_noise=0.3", "data.classes=3", "model.activation=relu"]),
+            ("regression", ["data.kind=plane", "loss.name=mse"]),
+        ] {
             let out = tmp.appendingPathComponent(name)
             let r = try BinaryRunner.run(["run", "presets/default.toml", "--steps", "60", "--out", out.path] + sets.flatMap { ["--set", $0] })
             #expect(r.status == 0, "\(r.stderr)")

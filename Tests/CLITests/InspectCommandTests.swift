@@ -33,8 +33,10 @@ import Testing
 
     /// The variable of each kind of curve, as the contract names them.
     @Test func variables() throws {
-        for (loss, variable) in [("focal", "p_y"), ("hinge", "margin"), ("z_loss", "z_hat"), ("taylor_softmax", "taylor_p_y"),
-                                 ("sparsemax", "sparsemax_p_y"), ("huber", "residual")] {
+        for (loss, variable) in [
+            ("focal", "p_y"), ("hinge", "margin"), ("z_loss", "z_hat"), ("taylor_softmax", "taylor_p_y"),
+            ("sparsemax", "sparsemax_p_y"), ("huber", "residual"),
+        ] {
             let curve = try #require(try json([loss])["curve"] as? [String: Any])
             #expect(curve["variable"] as? String == variable, "\(loss)")
         }

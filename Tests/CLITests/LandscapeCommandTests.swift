@@ -18,8 +18,11 @@ import Testing
         #expect(files == ["data.csv", "landscape.json", "weights-final.json"])
 
         let j = try Self.json(out.appendingPathComponent("landscape.json"))
-        #expect(Set(j.keys) == ["directions", "norm", "ignore_biases", "span", "grid", "alphas", "betas", "loss",
-                                "center_loss", "split", "metric", "center", "d1", "d2", "cosine", "sharpness"])
+        #expect(
+            Set(j.keys) == [
+                "directions", "norm", "ignore_biases", "span", "grid", "alphas", "betas", "loss",
+                "center_loss", "split", "metric", "center", "d1", "d2", "cosine", "sharpness",
+            ])
         #expect(j["directions"] as? String == "random" && j["norm"] as? String == "filter")
         #expect(j["ignore_biases"] as? Bool == true && j["split"] as? String == "train" && j["metric"] as? String == "loss")
         #expect(j["span"] as? Double == 0.5 && j["grid"] as? Int == 11)
@@ -57,7 +60,8 @@ import Testing
         let a = try BinaryRunner.run(["run", "presets/moons.toml", "--steps", "60", "--out", run.path])
         let b = try BinaryRunner.run(["landscape", "presets/moons.toml", "--steps", "60", "--grid", "5", "--out", land.path])
         #expect(a.status == 0 && b.status == 0, "\(a.stderr)\(b.stderr)")
-        #expect(try Data(contentsOf: run.appendingPathComponent("weights-final.json"))
+        #expect(
+            try Data(contentsOf: run.appendingPathComponent("weights-final.json"))
                 == Data(contentsOf: land.appendingPathComponent("weights-final.json")))
         #expect(try Data(contentsOf: run.appendingPathComponent("data.csv")) == Data(contentsOf: land.appendingPathComponent("data.csv")))
         let lines = try String(contentsOf: run.appendingPathComponent("metrics.jsonl"), encoding: .utf8).split(separator: "\n")
@@ -87,8 +91,10 @@ import Testing
     }
 
     @Test func testSplitAccuracyAndLayerNorm() throws {
-        let r = try BinaryRunner.run(["landscape", "presets/xor.toml", "--steps", "10", "--grid", "7", "--split", "test",
-                                      "--metric", "accuracy", "--norm", "layer", "--normalize-biases"])
+        let r = try BinaryRunner.run([
+            "landscape", "presets/xor.toml", "--steps", "10", "--grid", "7", "--split", "test",
+            "--metric", "accuracy", "--norm", "layer", "--normalize-biases",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("test accuracy on 7×7 points") && r.stdout.contains("layer normalization, biases normalized"))
     }
@@ -119,7 +125,9 @@ import Testing
         try "steps = 5\n[data]\nkind = \"moons\"\ntest_fraction = 0\n".write(to: preset, atomically: true, encoding: .utf8)
         let split = try BinaryRunner.run(["landscape", preset.path, "--split", "test"])
         #expect(split.status == 1 && split.stderr == "losscape: --split: the test split is empty (the preset's test_fraction is 0)\n")
-        let pca = try BinaryRunner.run(["landscape", preset.path, "--steps", "2", "--directions", "pca", "--out", tmp.appendingPathComponent("x").path])
+        let pca = try BinaryRunner.run([
+            "landscape", preset.path, "--steps", "2", "--directions", "pca", "--out", tmp.appendingPathComponent("x").path,
+        ])
         #expect(pca.status == 1 && pca.stderr.hasPrefix("losscape: PCA directions need") && pca.stderr.split(separator: "\n").count == 1)
         #expect(!FileManager.default.fileExists(atPath: tmp.appendingPathComponent("x").path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path) == ["notest.toml"])

@@ -1,8 +1,8 @@
 import Engine
 import Foundation
 import Render
-import Testing
 import TUI
+import Testing
 
 @testable import LosscapeCLI
 
@@ -10,7 +10,8 @@ import TUI
 /// landscape computes, and the files `s` and `w` write.
 @Suite struct PlaygroundLoopTests {
     func loop(_ script: [TestBackend.Step], width: Int = 120, height: Int = 40, output: String = "/tmp")
-        throws -> (PlaygroundLoop<TestBackend>, TestBackend) {
+        throws -> (PlaygroundLoop<TestBackend>, TestBackend)
+    {
         var spec = RunSpec.defaultPreset
         spec.data.samples = 120
         spec.steps = 200
@@ -30,8 +31,10 @@ import TUI
     }
 
     @Test func resizesRedrawAtTheNewSize() throws {
-        let (l, b) = try loop([.key(.resize(width: 80, height: 24)), .wait(milliseconds: 5), .key(.resize(width: 40, height: 10)),
-                               .wait(milliseconds: 5), .key(.resize(width: 100, height: 30)), .wait(milliseconds: 5)])
+        let (l, b) = try loop([
+            .key(.resize(width: 80, height: 24)), .wait(milliseconds: 5), .key(.resize(width: 40, height: 10)),
+            .wait(milliseconds: 5), .key(.resize(width: 100, height: 30)), .wait(milliseconds: 5),
+        ])
         #expect(l.run() == 0)
         let sizes = b.frames.map { "\($0.width)x\($0.height)" }
         #expect(sizes.contains("80x24") && sizes.contains("40x10") && sizes.contains("100x30"))
@@ -42,9 +45,11 @@ import TUI
     /// Keys that change the run while the landscape computes: nothing crashes, the old surface is
     /// dropped with its run, and a new request finishes.
     @Test func keysDuringALandscapeComputation() throws {
-        var script: [TestBackend.Step] = [.wait(milliseconds: 50), .key(.character("g")), .key(.character("l")),
-                                          .key(.character("]")), .key(.character("r")), .key(.character("v")),
-                                          .key(.character("g"))]
+        var script: [TestBackend.Step] = [
+            .wait(milliseconds: 50), .key(.character("g")), .key(.character("l")),
+            .key(.character("]")), .key(.character("r")), .key(.character("v")),
+            .key(.character("g")),
+        ]
         script += Array(repeating: .wait(milliseconds: 40), count: 60)
         let (l, b) = try loop(script)
         #expect(l.run() == 0)
@@ -56,8 +61,9 @@ import TUI
     @Test func screenshotAndPresetReportTheirFullPaths() throws {
         let dir = BinaryRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let (l, _) = try loop([.wait(milliseconds: 30), .key(.character("s")), .key(.character("w")), .wait(milliseconds: 5)],
-                              output: dir.path)
+        let (l, _) = try loop(
+            [.wait(milliseconds: 30), .key(.character("s")), .key(.character("w")), .wait(milliseconds: 5)],
+            output: dir.path)
         #expect(l.run() == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
         #expect(files.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".ans") || $0.hasSuffix(".svg") }.count == 3)

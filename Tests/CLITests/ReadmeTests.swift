@@ -8,7 +8,7 @@ import Testing
     static func block(_ name: String) throws -> String {
         let readme = try String(contentsOf: BinaryRunner.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
         guard let start = readme.range(of: "<!-- BEGIN \(name) -->\n```text\n"),
-              let end = readme.range(of: "```\n<!-- END \(name) -->", range: start.upperBound..<readme.endIndex)
+            let end = readme.range(of: "```\n<!-- END \(name) -->", range: start.upperBound..<readme.endIndex)
         else { throw ReadmeError(description: "README.md has no block \(name)") }
         return String(readme[start.upperBound..<end.lowerBound])
     }
@@ -26,8 +26,13 @@ import Testing
         ("analysis", ["snapshot", "presets/compare-noise.toml", "--steps", "600", "--size", "100x30", "--view", "margins"]),
         ("compare", ["snapshot", "presets/compare-noise.toml", "--steps", "600", "--size", "120x40"]),
         ("compare-run", ["run", "presets/compare-noise.toml", "--steps", "600"]),
-        ("sweep", ["sweep", "presets/moons.toml", "--vary", "loss.name=cross_entropy,focal,gce", "--vary", "data.label_noise=0,0.3",
-                   "--seeds", "3", "--steps", "400", "--out", "TMP"]),
+        (
+            "sweep",
+            [
+                "sweep", "presets/moons.toml", "--vary", "loss.name=cross_entropy,focal,gce", "--vary", "data.label_noise=0,0.3",
+                "--seeds", "3", "--steps", "400", "--out", "TMP",
+            ]
+        ),
     ])
     func readmeBlockIsCurrent(_ name: String, _ args: [String]) throws {
         let tmp = BinaryRunner.temporaryDirectory()

@@ -43,7 +43,9 @@ import Testing
         let r2 = try BinaryRunner.run(["run", out.appendingPathComponent("config.toml").path, "--out", again.path, "--log-every", "7"])
         #expect(r2.status == 0, "\(r2.stderr)")
         #expect(try Data(contentsOf: again.appendingPathComponent("metrics.jsonl")) == Data(contentsOf: out.appendingPathComponent("metrics.jsonl")))
-        #expect(try Data(contentsOf: again.appendingPathComponent("weights-final.json")) == Data(contentsOf: out.appendingPathComponent("weights-final.json")))
+        #expect(
+            try Data(contentsOf: again.appendingPathComponent("weights-final.json"))
+                == Data(contentsOf: out.appendingPathComponent("weights-final.json")))
     }
 
     @Test func dataCsvFloatsReadBackExactly() throws {
@@ -100,17 +102,17 @@ import Testing
         defer { try? FileManager.default.removeItem(at: tmp) }
         let preset = tmp.appendingPathComponent("boom.toml")
         try """
-            steps = 200
-            [data]
-            kind = "sine"
-            [model]
-            features = ["x1"]
-            [loss]
-            name = "mse"
-            [optimizer]
-            name = "sgd"
-            learning_rate = 100
-            """.write(to: preset, atomically: true, encoding: .utf8)
+        steps = 200
+        [data]
+        kind = "sine"
+        [model]
+        features = ["x1"]
+        [loss]
+        name = "mse"
+        [optimizer]
+        name = "sgd"
+        learning_rate = 100
+        """.write(to: preset, atomically: true, encoding: .utf8)
         let r = try BinaryRunner.run(["run", preset.path])
         #expect(r.status == 3)
         #expect(r.stderr.contains("diverged at step"))
@@ -134,7 +136,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: tmp) }
         let a = tmp.appendingPathComponent("a"), b = tmp.appendingPathComponent("b")
         #expect(try BinaryRunner.run(["run", "presets/plane.toml", "--steps", "40", "--log-every", "10", "--out", a.path]).status == 0)
-        #expect(try BinaryRunner.run(["run", "presets/plane.toml", "--steps", "40", "--log-every", "10", "--sharpness-every", "20", "--out", b.path]).status == 0)
+        #expect(
+            try BinaryRunner.run(["run", "presets/plane.toml", "--steps", "40", "--log-every", "10", "--sharpness-every", "20", "--out", b.path])
+                .status == 0)
         let plain = try String(contentsOf: a.appendingPathComponent("metrics.jsonl"), encoding: .utf8).split(separator: "\n")
         let tracked = try String(contentsOf: b.appendingPathComponent("metrics.jsonl"), encoding: .utf8).split(separator: "\n")
         #expect(plain.count == tracked.count)

@@ -114,7 +114,8 @@ struct Tmux {
         let quoted = args.map { "'\($0)'" }.joined(separator: " ")
         // `timeout` bounds the program even if this test process dies and never kills the session.
         let guardCommand = FileManager.default.isExecutableFile(atPath: "/usr/bin/timeout") ? "/usr/bin/timeout --foreground -s TERM 120 " : ""
-        let script = "cd '\(BinaryRunner.repositoryRoot.path)' && \(guardCommand)'\(bin)' \(quoted); st=\\$?; stty -a > '\(dir.path)/stty'; echo \\$st > '\(dir.path)/exit.tmp'; mv '\(dir.path)/exit.tmp' '\(dir.path)/exit'; sleep 20"
+        let script =
+            "cd '\(BinaryRunner.repositoryRoot.path)' && \(guardCommand)'\(bin)' \(quoted); st=\\$?; stty -a > '\(dir.path)/stty'; echo \\$st > '\(dir.path)/exit.tmp'; mv '\(dir.path)/exit.tmp' '\(dir.path)/exit'; sleep 20"
         // new-session may start the tmux server, which would inherit (and hold open) a pipe: no output here.
         try Tmux.tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "bash -c \"\(script)\""], capture: false)
     }

@@ -37,7 +37,8 @@ import Testing
     }
 
     @Test func optimizerAndModelKeysMerge() throws {
-        let s = try session("""
+        let s = try session(
+            """
             [[compare]]
             [compare.optimizer]
             name = "adam"
@@ -79,8 +80,12 @@ import Testing
     }
 
     @Test func setOverridesAnyKeyAndValidatesLikeTheFile() throws {
-        let s = try session("", overrides: ["seed=3", "steps=500", "loss.name=gce", "optimizer.learning_rate=0.2",
-                                            "data.label_noise=0.4", "model.hidden=[32,32]"])
+        let s = try session(
+            "",
+            overrides: [
+                "seed=3", "steps=500", "loss.name=gce", "optimizer.learning_rate=0.2",
+                "data.label_noise=0.4", "model.hidden=[32,32]",
+            ])
         let r = s.base
         #expect(r.seed == 3 && r.steps == 500 && r.data.labelNoise == 0.4 && r.model.hidden == [32, 32])
         #expect(r.loss == LossSpec(name: "gce"), "setting loss.name drops focal's gamma")
@@ -101,7 +106,8 @@ import Testing
     /// Runs of a comparison with the same model start from bit-identical weights and, with the same
     /// batch size, see the same batches: after one step of the same loss they are still identical.
     @Test func runsShareDataAndInitialWeights() throws {
-        let s = try session("""
+        let s = try session(
+            """
             [[compare]]
             [compare.loss]
             gamma = 3.0
@@ -123,19 +129,20 @@ import Testing
 /// The timeline: events apply at exactly their steps, as the changes a session makes.
 @Suite struct TimelineTests {
     @Test func eventsApplyAtTheirStepsAndAreLogged() throws {
-        let text = CompareTests.base + """
-            [[events]]
-            step = 10
-            loss = { gamma = 1.0 }
+        let text =
+            CompareTests.base + """
+                [[events]]
+                step = 10
+                loss = { gamma = 1.0 }
 
-            [[events]]
-            step = 20
-            optimizer = { learning_rate = 0.01, momentum = 0.8 }
+                [[events]]
+                step = 20
+                optimizer = { learning_rate = 0.01, momentum = 0.8 }
 
-            [[events]]
-            step = 30
-            optimizer = { name = "adam" }
-            """
+                [[events]]
+                step = 30
+                optimizer = { name = "adam" }
+                """
         let s = try Preset.parse(text, file: "t.toml")
         #expect(s.base.loss.parameters["gamma"] == 3, "the run starts with the preset's loss")
         #expect(s.runs[0].events.map(\.step) == [10, 20, 30])
@@ -213,7 +220,9 @@ import Testing
 /// keeps its own, the trajectory its stride and the final weights; none changes the numbers.
 @Suite struct RunDriverTests {
     @Test func hooksSeeTheirStepsAndChangeNoNumbers() throws {
-        let spec = smallSpec { $0.steps = 50; $0.optimizer.batchSize = 32 }
+        let spec = smallSpec {
+            $0.steps = 50; $0.optimizer.batchSize = 32
+        }
         let plain = try RunDriver(entry: RunEntry(label: "a", spec: spec), historyCapacity: nil)
         plain.advance(until: 50)
         let d = try RunDriver(entry: RunEntry(label: "a", spec: spec), trajectoryEvery: 10, historyCapacity: 8)
@@ -231,7 +240,11 @@ import Testing
         #expect(d.history!.records.count <= 8 && d.history!.records.allSatisfy { $0.step % d.history!.stride == 0 })
         let cancelled = try RunDriver(entry: RunEntry(label: "a", spec: spec))
         var n = 0
-        cancelled.advance(until: 50, cancel: { n += 1; return n > 7 })
+        cancelled.advance(
+            until: 50,
+            cancel: {
+                n += 1; return n > 7
+            })
         #expect(cancelled.step == 7)
     }
 }

@@ -14,8 +14,10 @@ import Testing
     static let presetsFolder = repositoryRoot.appendingPathComponent("presets")
     /// Mutations per preset (LOSSCAPE_FUZZ=N for a longer run).
     static let presetCases = Int(ProcessInfo.processInfo.environment["LOSSCAPE_FUZZ"] ?? "") ?? 250
-    static let replacements = ["1e308", "-1e308", "nan", "inf", "-inf", "-1", "0", "99999999999", "\"text\"", "[1, 2]",
-                               "1e-320", "2147483648", "-0.0", "{}", "true", "3.5", "\"\"", "1_000"]
+    static let replacements = [
+        "1e308", "-1e308", "nan", "inf", "-inf", "-1", "0", "99999999999", "\"text\"", "[1, 2]",
+        "1e-320", "2147483648", "-0.0", "{}", "true", "3.5", "\"\"", "1_000",
+    ]
 
     /// One random mutation of `text` (line-based or byte-based).
     static func mutate(_ text: String, _ rng: inout SeededRandom) -> String {
@@ -44,8 +46,9 @@ import Testing
                 lines[i] = fields.joined(separator: ",")
             }
         default:
-            lines.insert(["[data]", "[[compare]]", "[[events]]", "step = 3", "[loss]", "kind = \"csv\"", "x = ", "[model"][Int(rng.next() % 8)],
-                         at: pick())
+            lines.insert(
+                ["[data]", "[[compare]]", "[[events]]", "step = 3", "[loss]", "kind = \"csv\"", "x = ", "[model"][Int(rng.next() % 8)],
+                at: pick())
         }
         return lines.joined(separator: "\n")
     }

@@ -34,7 +34,10 @@ import Testing
     }
 
     @Test func optionsThatDoNotFitAreRefused() throws {
-        let reg = try Trainer(spec: smallSpec { $0.data.kind = .plane; $0.loss.name = "mse"; $0.data.testFraction = 0 })
+        let reg = try Trainer(
+            spec: smallSpec {
+                $0.data.kind = .plane; $0.loss.name = "mse"; $0.data.testFraction = 0
+            })
         #expect(throws: LandscapeError.self) { try LandscapeSetup(trainer: reg, options: LandscapeOptions(metric: .accuracy)) }
         #expect(throws: LandscapeError.self) { try LandscapeSetup(trainer: reg, options: LandscapeOptions(split: .test)) }
         #expect(throws: LandscapeError.self) { try LandscapeSetup(trainer: reg, options: LandscapeOptions(directions: .pca)) }

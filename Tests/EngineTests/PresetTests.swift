@@ -30,9 +30,10 @@ func loadError(_ path: String) -> String? {
     func invalidPresetGivesTheRightError(_ name: String) throws {
         let path = Self.invalidFolder.appendingPathComponent(name).path
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        let expected = text.split(separator: "\n").first.flatMap { line in
-            line.hasPrefix("# expect: ") ? String(line.dropFirst("# expect: ".count)) : nil
-        } ?? "the preset is empty"
+        let expected =
+            text.split(separator: "\n").first.flatMap { line in
+                line.hasPrefix("# expect: ") ? String(line.dropFirst("# expect: ".count)) : nil
+            } ?? "the preset is empty"
         let error = loadError(path)
         #expect(error != nil, "\(name) was accepted")
         if let error {
@@ -60,7 +61,8 @@ func loadError(_ path: String) -> String? {
     }
 
     @Test func integersAreAcceptedForNumbers() throws {
-        let spec = try Preset.parseRun("""
+        let spec = try Preset.parseRun(
+            """
             [optimizer]
             name = "sgd"
             learning_rate = 1
@@ -72,8 +74,9 @@ func loadError(_ path: String) -> String? {
     @Test func writtenPresetReadsBackTheSameRun() throws {
         var spec = RunSpec.defaultPreset
         spec.description = "quotes \" and \\ backslashes\nand lines"
-        spec.data = DataSpec(kind: .gauss, samples: 123, noise: 0.25, testFraction: 0.3, classes: 4,
-                             labelNoise: 0.2, labelNoiseKind: .pairFlip, imbalance: 5, seed: 77)
+        spec.data = DataSpec(
+            kind: .gauss, samples: 123, noise: 0.25, testFraction: 0.3, classes: 4,
+            labelNoise: 0.2, labelNoiseKind: .pairFlip, imbalance: 5, seed: 77)
         spec.model = MLPSpec(hidden: [8, 3], activation: .gelu, features: [.x1, .sinX2, .x1x2], initializer: .he)
         spec.initSeed = 9
         spec.loss = LossSpec(name: "cross_entropy", parameters: ["temperature": 0.7], weighting: .effective, weightingBeta: 0.99)

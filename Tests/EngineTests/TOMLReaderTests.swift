@@ -11,7 +11,8 @@ import Testing
     }
 
     @Test func valuesOfEveryKind() throws {
-        let t = try parse("""
+        let t = try parse(
+            """
             # a comment
             name = "a \\"quoted\\" \\u00e9\\tb" # trailing comment
             lit = 'C:\\path'
@@ -53,7 +54,8 @@ import Testing
     }
 
     @Test func tablesDottedKeysAndArraysOfTables() throws {
-        let t = try parse("""
+        let t = try parse(
+            """
             top = 1
             [a.b]
             x = 1

@@ -34,7 +34,9 @@ func metrics(_ spec: RunSpec, logEvery: Int = 1) throws -> [MetricRecord] {
 
     @Test func loggingFrequencyDoesNotChangeTheNumbers() throws {
         // Logging computes metrics (and draws the next batch early); the run must not notice.
-        let spec = smallSpec { $0.optimizer.batchSize = 48; $0.data.labelNoise = 0.2 }
+        let spec = smallSpec {
+            $0.optimizer.batchSize = 48; $0.data.labelNoise = 0.2
+        }
         let every = try metrics(spec, logEvery: 1)
         let sparse = try metrics(spec, logEvery: 7)
         for r in sparse { #expect(every.first { $0.step == r.step } == r, "step \(r.step)") }
@@ -105,7 +107,9 @@ func metrics(_ spec: RunSpec, logEvery: Int = 1) throws -> [MetricRecord] {
 
     @Test func gradNormIsOfTheObjectiveOnTheNextBatch() throws {
         // Full batch, weight decay as L2: grad_norm = ‖∇L + λθ‖ at θ_k.
-        let spec = smallSpec { $0.optimizer.kind = .sgd; $0.optimizer.weightDecay = 0.1 }
+        let spec = smallSpec {
+            $0.optimizer.kind = .sgd; $0.optimizer.weightDecay = 0.1
+        }
         let t = try Trainer(spec: spec)
         let r = t.currentRecord()
         let tape = Tape()
@@ -132,8 +136,10 @@ func metrics(_ spec: RunSpec, logEvery: Int = 1) throws -> [MetricRecord] {
     @Test func metricHistoryStaysBounded() {
         var h = MetricHistory(capacity: 64)
         for s in 0..<10_000 where h.wants(step: s) {
-            h.append(MetricRecord(step: s, trainLoss: 1, testLoss: nil, trainAccuracy: nil, testAccuracy: nil,
-                                  cleanTrainAccuracy: nil, gradNorm: 0, weightNorm: 0, learningRate: 0))
+            h.append(
+                MetricRecord(
+                    step: s, trainLoss: 1, testLoss: nil, trainAccuracy: nil, testAccuracy: nil,
+                    cleanTrainAccuracy: nil, gradNorm: 0, weightNorm: 0, learningRate: 0))
         }
         #expect(h.records.count <= 64 && h.records.count >= 32)
         #expect(h.records.first?.step == 0)

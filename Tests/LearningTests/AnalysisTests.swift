@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TensorCore
+import Testing
+
 @testable import Learning
 
 /// The analysis definitions against hand-computed cases.
@@ -64,10 +65,12 @@ import TensorCore
     /// A relu net whose single hidden unit is x1: two regions (x1 > 0 and x1 ≤ 0) in a symmetric box.
     @Test func linearRegionsCountActivationPatterns() {
         let spec = MLPSpec(hidden: [2], activation: .relu, features: [.x1, .x2])
-        let model = MLP(spec: spec, layers: [
-            DenseLayer(weight: Tensor(shape: [2, 2], scalars: [1, 0, 0, 1]), bias: Tensor([0, 0])),
-            DenseLayer(weight: Tensor(shape: [2, 2], scalars: [1, 0, 0, 1]), bias: Tensor([0, 0])),
-        ])
+        let model = MLP(
+            spec: spec,
+            layers: [
+                DenseLayer(weight: Tensor(shape: [2, 2], scalars: [1, 0, 0, 1]), bias: Tensor([0, 0])),
+                DenseLayer(weight: Tensor(shape: [2, 2], scalars: [1, 0, 0, 1]), bias: Tensor([0, 0])),
+            ])
         let r = LinearRegions(model: model, box: (-1, 1, -1, 1), side: 10)
         #expect(r.count == 4, "the quadrants")
         #expect(r.region[0] != r.region[9] && r.region[0] != r.region[90])

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TensorCore
+import Testing
+
 @testable import Learning
 
 extension DataTests {
@@ -14,8 +15,10 @@ extension DataTests {
             return (dir.path, name, url.path)
         }
 
-        func load(_ text: String, testFraction: Double = 0, labelNoise: Double = 0, outliers: Double = 0,
-                  seed: UInt64 = 1) throws -> Dataset {
+        func load(
+            _ text: String, testFraction: Double = 0, labelNoise: Double = 0, outliers: Double = 0,
+            seed: UInt64 = 1
+        ) throws -> Dataset {
             let f = try write(text)
             defer { try? FileManager.default.removeItem(atPath: f.dir) }
             let spec = DataSpec(kind: .csv, testFraction: testFraction, labelNoise: labelNoise, outliers: outliers, path: f.name)
@@ -151,8 +154,12 @@ extension DataTests {
             let reg = "x1,x2,y\n1,2,3\n4,5,6\n"
             #expect(try error(reg, labelNoise: 0.1) == "data.label_noise: F is regression data (header x1,x2,y); label noise needs classes")
             let cls = "x1,x2,label\n1,2,0\n4,5,1\n"
-            #expect(try error(cls, outliers: 0.1) == "data.outliers: F is classification data (header x1,x2,label); outliers apply to regression targets (use label_noise)")
-            #expect(try error("x1,x2,y\n1,2,3\n", testFraction: 0.6) == "data.test_fraction: test_fraction 0.6 of the 1 point in F leaves no training point")
+            #expect(
+                try error(cls, outliers: 0.1)
+                    == "data.outliers: F is classification data (header x1,x2,label); outliers apply to regression targets (use label_noise)")
+            #expect(
+                try error("x1,x2,y\n1,2,3\n", testFraction: 0.6)
+                    == "data.test_fraction: test_fraction 0.6 of the 1 point in F leaves no training point")
         }
 
         @Test func missingFile() throws {
@@ -161,7 +168,8 @@ extension DataTests {
                 _ = try DatasetFactory.make(DataSpec(kind: .csv, path: "nope.csv"), seed: 1, baseDirectory: dir)
                 Issue.record("expected an error")
             } catch {
-                #expect("\(error)" == "\(dir)/nope.csv: cannot open the file (No such file or directory); data.path is relative to the preset's folder")
+                #expect(
+                    "\(error)" == "\(dir)/nope.csv: cannot open the file (No such file or directory); data.path is relative to the preset's folder")
             }
         }
 

@@ -1,11 +1,13 @@
-import Testing
 import TensorCore
+import Testing
+
 @testable import Learning
 
 extension DataTests {
     @Suite struct Generators {
-        @Test("shapes, label ranges and balanced splits for every kind and class count",
-              arguments: DataTests.classificationCases.map { "\($0.0.rawValue):\($0.1)" })
+        @Test(
+            "shapes, label ranges and balanced splits for every kind and class count",
+            arguments: DataTests.classificationCases.map { "\($0.0.rawValue):\($0.1)" })
         func shapesAndLabels(_ key: String) throws {
             let parts = key.split(separator: ":")
             let kind = DatasetKind(rawValue: String(parts[0]))!, k = Int(parts[1])!
@@ -30,8 +32,9 @@ extension DataTests {
             #expect(test.max()! - test.min()! <= 1)
         }
 
-        @Test("without noise the shapes lie in [−3, 3]² (gauss within its blobs)",
-              arguments: DataTests.classificationCases.map { "\($0.0.rawValue):\($0.1)" })
+        @Test(
+            "without noise the shapes lie in [−3, 3]² (gauss within its blobs)",
+            arguments: DataTests.classificationCases.map { "\($0.0.rawValue):\($0.1)" })
         func scale(_ key: String) throws {
             let parts = key.split(separator: ":")
             let kind = DatasetKind(rawValue: String(parts[0]))!, k = Int(parts[1])!
@@ -159,9 +162,10 @@ extension DataTests {
 
         @Test func determinism() throws {
             for kind in DatasetKind.allCases where kind != .csv {
-                let spec = DataSpec(kind: kind, samples: 300, classes: 2,
-                                    labelNoise: kind.isRegression ? 0 : 0.2,
-                                    imbalance: kind.isRegression ? 1 : 3, outliers: kind.isRegression ? 0.1 : 0)
+                let spec = DataSpec(
+                    kind: kind, samples: 300, classes: 2,
+                    labelNoise: kind.isRegression ? 0 : 0.2,
+                    imbalance: kind.isRegression ? 1 : 3, outliers: kind.isRegression ? 0.1 : 0)
                 let a = try DataTests.make(spec, seed: 42), b = try DataTests.make(spec, seed: 42)
                 #expect(DataTests.identical(a, b), "\(kind) is not deterministic")
                 let c = try DataTests.make(spec, seed: 43)
@@ -190,7 +194,7 @@ extension DataTests {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Learning
 
 extension DataTests {
@@ -33,16 +34,29 @@ extension DataTests {
                 (DataSpec(outliers: -1), "data.outliers: must be in [0, 1), got -1"),
                 (DataSpec(kind: .sine, labelNoise: 0.1), "data.label_noise: sine is a regression dataset; label noise needs classes"),
                 (DataSpec(kind: .plane, imbalance: 2), "data.imbalance: plane is a regression dataset; imbalance needs classes"),
-                (DataSpec(kind: .gauss, outliers: 0.1), "data.outliers: gauss is a classification dataset; outliers apply to regression targets (use label_noise)"),
+                (
+                    DataSpec(kind: .gauss, outliers: 0.1),
+                    "data.outliers: gauss is a classification dataset; outliers apply to regression targets (use label_noise)"
+                ),
                 (DataSpec(kind: .csv), "data.path: kind = \"csv\" needs a path to the CSV file"),
                 (DataSpec(kind: .csv, path: ""), "data.path: kind = \"csv\" needs a path to the CSV file"),
                 (DataSpec(kind: .spiral, path: "a.csv"), "data.path: only used with kind = \"csv\" (kind is spiral)"),
-                (DataSpec(kind: .csv, imbalance: 3, path: "a.csv"), "data.imbalance: not supported for csv data (the file's class counts are used as they are)"),
-                (DataSpec(samples: 3, testFraction: 0.5, classes: 2),
-                 "data.test_fraction: test_fraction 0.5 of 3 samples leaves 1 training point; need at least one per class (2)"),
-                (DataSpec(kind: .gauss, samples: 2, testFraction: 0, classes: 3),
-                 "data.samples: 2 samples for 3 classes; need at least one training point per class"),
-                (DataSpec(kind: .sine, samples: 1, testFraction: 0.6), "data.test_fraction: test_fraction 0.6 of 1 sample leaves 0 training points; need at least 1"),
+                (
+                    DataSpec(kind: .csv, imbalance: 3, path: "a.csv"),
+                    "data.imbalance: not supported for csv data (the file's class counts are used as they are)"
+                ),
+                (
+                    DataSpec(samples: 3, testFraction: 0.5, classes: 2),
+                    "data.test_fraction: test_fraction 0.5 of 3 samples leaves 1 training point; need at least one per class (2)"
+                ),
+                (
+                    DataSpec(kind: .gauss, samples: 2, testFraction: 0, classes: 3),
+                    "data.samples: 2 samples for 3 classes; need at least one training point per class"
+                ),
+                (
+                    DataSpec(kind: .sine, samples: 1, testFraction: 0.6),
+                    "data.test_fraction: test_fraction 0.6 of 1 sample leaves 0 training points; need at least 1"
+                ),
             ]
             for (spec, expected) in cases { #expect(message(spec) == expected) }
         }
@@ -68,7 +82,10 @@ extension DataTests {
             #expect(try LabelNoiseKind.named("pair_flip") == .pairFlip)
             #expect(throws: DataError.self) { try DatasetKind.named("swirl") }
             do { _ = try DatasetKind.named("swirl") } catch {
-                #expect("\(error)" == "data.kind: unknown dataset \"swirl\" (expected one of circles, xor, gauss, spiral, moons, checkerboard, plane, sine, csv)")
+                #expect(
+                    "\(error)"
+                        == "data.kind: unknown dataset \"swirl\" (expected one of circles, xor, gauss, spiral, moons, checkerboard, plane, sine, csv)"
+                )
             }
             do { _ = try LabelNoiseKind.named("pairflip") } catch {
                 #expect("\(error)" == "data.label_noise_kind: unknown kind \"pairflip\" (expected symmetric or pair_flip)")

@@ -1,5 +1,6 @@
-import Testing
 import TensorCore
+import Testing
+
 @testable import Learning
 
 /// Namespace of the dataset suites, so `swift test --filter DataTests` runs them all.

@@ -1,5 +1,6 @@
-import Testing
 import TensorCore
+import Testing
+
 @testable import Learning
 
 extension LandscapeTests {

@@ -1,5 +1,6 @@
-import Testing
 import TensorCore
+import Testing
+
 @testable import Learning
 
 extension LandscapeTests {
@@ -12,8 +13,9 @@ extension LandscapeTests {
         ])
         func centerIsTheCurrentTrainingLoss(loss: String, activation: Activation) throws {
             let o = try LandscapeTests.objective(hidden: [10, 16], activation: activation, loss: loss)
-            let c = LandscapeComputation(objective: o, directions: LandscapeDirections.random(around: o.center, seed: 1),
-                                         grid: LandscapeGrid(count: 5, span: 1))
+            let c = LandscapeComputation(
+                objective: o, directions: LandscapeDirections.random(around: o.center, seed: 1),
+                grid: LandscapeGrid(count: 5, span: 1))
             let surface = try #require(c.compute())
             let training = o.gradient(at: o.center).loss
             #expect(surface.center.bitPattern == training.bitPattern, "\(surface.center) vs \(training)")
@@ -40,8 +42,12 @@ extension LandscapeTests {
             for i in 0..<grid.count {
                 let row = c.computeRow(i)
                 for j in 0..<grid.count {
-                    let theta = ParameterVector.combination(o.center, [(Float(grid.coordinate(j)), dirs.d1),
-                                                                       (Float(grid.coordinate(i)), dirs.d2)])
+                    let theta = ParameterVector.combination(
+                        o.center,
+                        [
+                            (Float(grid.coordinate(j)), dirs.d1),
+                            (Float(grid.coordinate(i)), dirs.d2),
+                        ])
                     #expect(row[j] == o.value(at: theta), "(\(i), \(j))")
                 }
             }
@@ -50,8 +56,9 @@ extension LandscapeTests {
         @Test func sameSeedIdenticalGrid() throws {
             let o = try LandscapeTests.objective()
             func surface() throws -> LandscapeSurface {
-                let c = LandscapeComputation(objective: o, directions: LandscapeDirections.random(around: o.center, seed: 9),
-                                             grid: LandscapeGrid(count: 9, span: 1))
+                let c = LandscapeComputation(
+                    objective: o, directions: LandscapeDirections.random(around: o.center, seed: 9),
+                    grid: LandscapeGrid(count: 9, span: 1))
                 return try #require(c.compute())
             }
             #expect(try surface() == surface())
@@ -96,8 +103,9 @@ extension LandscapeTests {
 
         @Test func sliceAlongD1IsTheCentreRow() throws {
             let o = try LandscapeTests.objective()
-            let c = LandscapeComputation(objective: o, directions: LandscapeDirections.random(around: o.center, seed: 4),
-                                         grid: LandscapeGrid(count: 7))
+            let c = LandscapeComputation(
+                objective: o, directions: LandscapeDirections.random(around: o.center, seed: 4),
+                grid: LandscapeGrid(count: 7))
             let slice = c.sliceAlongD1()
             #expect(slice.coordinates == c.grid.coordinates)
             #expect(slice.values == c.computeRow(3))
@@ -116,8 +124,9 @@ extension LandscapeTests {
 
         @Test func accuracyMetric() throws {
             let o = try LandscapeTests.objective(metric: .accuracy, steps: 40)
-            let c = LandscapeComputation(objective: o, directions: LandscapeDirections.random(around: o.center, seed: 1),
-                                         grid: LandscapeGrid(count: 5, span: 3))
+            let c = LandscapeComputation(
+                objective: o, directions: LandscapeDirections.random(around: o.center, seed: 1),
+                grid: LandscapeGrid(count: 5, span: 3))
             let s = try #require(c.compute())
             let predicted = o.model.predict(features: o.features).argmaxRows()
             let expected = Double(zip(predicted, o.labels).filter { $0 == $1 }.count) / Double(o.count)
@@ -127,8 +136,9 @@ extension LandscapeTests {
 
         @Test func cancellationStopsBetweenRows() throws {
             let o = try LandscapeTests.objective()
-            let c = LandscapeComputation(objective: o, directions: LandscapeDirections.random(around: o.center, seed: 1),
-                                         grid: LandscapeGrid(count: 6))
+            let c = LandscapeComputation(
+                objective: o, directions: LandscapeDirections.random(around: o.center, seed: 1),
+                grid: LandscapeGrid(count: 6))
             var rows: [Int] = []
             let result = c.compute(isCancelled: { rows.count == 2 }, onRow: { i, _ in rows.append(i) })
             #expect(result == nil)

@@ -1,4 +1,5 @@
 import TensorCore
+
 @testable import Learning
 
 /// Namespace of the landscape suites, so `swift test --filter LearningTests.Landscape` runs them all.
@@ -14,8 +15,9 @@ extension LandscapeTests {
     ) throws -> LandscapeObjective {
         let data = try DatasetFactory.make(DataSpec(kind: kind, samples: samples, testFraction: 0.25), seed: seed, baseDirectory: nil)
         var rng = SeededRandom(seed: seed, stream: "init")
-        var model = MLP(spec: MLPSpec(hidden: hidden, activation: activation, features: features),
-                        outputs: data.task.outputs, using: &rng)
+        var model = MLP(
+            spec: MLPSpec(hidden: hidden, activation: activation, features: features),
+            outputs: data.task.outputs, using: &rng)
         let lossID = id ?? (data.task.isClassification ? "cross_entropy" : "mse")
         let loss = LossTests.make(lossID, classes: data.task.classes, counts: data.trainClassCounts)
         var o = LandscapeObjective(model: model, split: data.train, task: data.task, loss: loss, classWeights: classWeights)

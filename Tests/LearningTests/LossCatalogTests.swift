@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Learning
 
 /// The catalog: the 33 losses in order, each fully described, and

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TensorCore
+import Testing
+
 @testable import Learning
 
 /// Every case of Fixtures/losses.json (written by reference/losses_reference.py

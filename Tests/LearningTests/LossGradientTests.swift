@@ -1,6 +1,7 @@
-import Testing
 import TensorCore
 import TestSupport
+import Testing
+
 @testable import Learning
 
 /// Every loss's gradient against central finite differences (vᵀJ with a random

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import TensorCore
 import TestSupport
+import Testing
+
 @testable import Learning
 
 /// Known answers: the identities between losses, and closed forms.
@@ -28,8 +29,10 @@ extension LossTests {
         }
 
         /// The loss's per-example values equal `f(row, label)` on every batch.
-        func expectPerExample(_ loss: any LossFunction, _ what: String, rtol: Double = 1e-4,
-                              _ f: ([Float], Int) -> Double) {
+        func expectPerExample(
+            _ loss: any LossFunction, _ what: String, rtol: Double = 1e-4,
+            _ f: ([Float], Int) -> Double
+        ) {
             for (z, y) in Self.batches() {
                 let values = LossTests.perExample(loss, outputs: z, targets: .labels(y)).values.scalars
                 for (i, row) in LossTests.rows(z).enumerated() {

@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+
 @testable import Learning
 
 extension LossTests {
@@ -34,5 +36,3 @@ extension LossTests {
         }
     }
 }
-
-import Foundation

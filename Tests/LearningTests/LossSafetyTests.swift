@@ -1,6 +1,7 @@
-import Testing
 import TensorCore
 import TestSupport
+import Testing
+
 @testable import Learning
 
 /// Numerical safety: logits up to ±1e4 (probabilities that underflow, p_y that
@@ -13,14 +14,14 @@ extension LossTests {
         /// Rows mixing ±1e4, ties, equal rows and moderate values, for K classes.
         static func extremeLogits(classes k: Int, scale s: Float) -> Tensor {
             var rows: [[Float]] = [
-                Array(repeating: s, count: k),                              // all equal
-                Array(repeating: 0, count: k),                              // all zero
-                (0..<k).map { $0 == 0 ? s : -s },                           // label 0 certain
-                (0..<k).map { $0 == 0 ? -s : s },                           // label 0 impossible (ties)
-                (0..<k).map { $0 % 2 == 0 ? s : -s },                       // ties at the max
-                (0..<k).map { Float($0) * s / Float(k) - s / 2 },           // spread
-                (0..<k).map { $0 == k - 1 ? s : 0 },                        // one huge
-                (0..<k).map { $0 == 1 ? -s : 3 },                           // one tiny
+                Array(repeating: s, count: k),  // all equal
+                Array(repeating: 0, count: k),  // all zero
+                (0..<k).map { $0 == 0 ? s : -s },  // label 0 certain
+                (0..<k).map { $0 == 0 ? -s : s },  // label 0 impossible (ties)
+                (0..<k).map { $0 % 2 == 0 ? s : -s },  // ties at the max
+                (0..<k).map { Float($0) * s / Float(k) - s / 2 },  // spread
+                (0..<k).map { $0 == k - 1 ? s : 0 },  // one huge
+                (0..<k).map { $0 == 1 ? -s : 3 },  // one tiny
             ]
             rows += LossTests.rows(randomTensor([8, k], seed: UInt64(k), scale: s).map { min(max($0, -s), s) })
             return Tensor(rows: rows)

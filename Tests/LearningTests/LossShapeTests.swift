@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TensorCore
+import Testing
+
 @testable import Learning
 
 /// The loss-shape curves the UI and `losscape inspect` draw: ℓ and dℓ/dx along
@@ -49,8 +50,9 @@ extension LossTests {
                     let scale = max(1, abs(c.derivative[i]), abs(left), abs(right))
                     if abs(left - right) > 0.05 * scale { continue }  // a kink (hinge, z_error's cut)
                     let numeric = (lp - lm) / (2 * h)
-                    #expect(abs(numeric - c.derivative[i]) <= 0.02 * scale,
-                            "\(id) K=\(k) at \(c.variable.rawValue)=\(x): slope \(numeric), plotted \(c.derivative[i])")
+                    #expect(
+                        abs(numeric - c.derivative[i]) <= 0.02 * scale,
+                        "\(id) K=\(k) at \(c.variable.rawValue)=\(x): slope \(numeric), plotted \(c.derivative[i])")
                 }
             }
         }
@@ -80,8 +82,10 @@ extension LossTests {
         /// hinge = max(0, 1 − t), squentropy = cross-entropy of (t, 0, …) (the square term is 0).
         @Test func marginCurves() {
             for id in ["taylor_softmax", "sparsemax", "z_loss"] { #expect(Self.curve(id, classes: 3).variable != .margin) }
-            for id in ["squentropy", "hinge", "hinge_ww", "squared_hinge", "ldr_kl", "ldam", "logit_adjusted",
-                       "exponential", "modified_huber"] {
+            for id in [
+                "squentropy", "hinge", "hinge_ww", "squared_hinge", "ldr_kl", "ldam", "logit_adjusted",
+                "exponential", "modified_huber",
+            ] {
                 #expect(Self.curve(id, classes: 3).variable == .margin, "\(id)")
             }
             let hinge = Self.curve("hinge", classes: 3)

@@ -1,5 +1,6 @@
-import Testing
 import TensorCore
+import Testing
+
 @testable import Learning
 
 extension LossTests {
@@ -14,8 +15,10 @@ extension LossTests {
                 let tape = Tape()
                 weakTape = tape
                 let classification = loss.info.family == .classification
-                let z = tape.parameter(Tensor(shape: [4, classification ? 3 : 1],
-                                              scalars: (0..<(classification ? 12 : 4)).map { Float($0) / 5 - 1 }))
+                let z = tape.parameter(
+                    Tensor(
+                        shape: [4, classification ? 3 : 1],
+                        scalars: (0..<(classification ? 12 : 4)).map { Float($0) / 5 - 1 }))
                 let targets: LossTargets = classification ? .labels([0, 1, 2, 1]) : .values(Tensor([0, 1, -1, 2]))
                 _ = tape.gradients(of: loss.batchLoss(z, targets, classWeights: nil))
             }

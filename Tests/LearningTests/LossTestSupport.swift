@@ -1,5 +1,6 @@
 import Foundation
 import TensorCore
+
 @testable import Learning
 
 /// Namespace of the loss suites, so `swift test --filter LearningTests.Loss` runs them all.
@@ -24,26 +25,30 @@ struct LossSetting: Sendable, CustomStringConvertible {
 
 extension LossTests {
     /// Every loss at its defaults plus settings that exercise other branches.
-    static let settings: [LossSetting] = LossCatalog.ids.map { LossSetting($0) } + [
-        LossSetting("cross_entropy", ["temperature": 0.5]), LossSetting("label_smoothing", ["epsilon": 0.4]),
-        LossSetting("focal", ["gamma": 0.5]), LossSetting("poly1", ["epsilon": -0.5]),
-        LossSetting("poly1_focal", ["gamma": 0.5, "epsilon": 2]), LossSetting("gce", ["q": 0.2]),
-        LossSetting("sce", ["alpha": 1, "beta": 0.5, "a": -2]), LossSetting("nce_rce", ["alpha": 10, "beta": 0.1, "a": -6]),
-        LossSetting("nce_mae", ["alpha": 3, "beta": 0.5]), LossSetting("comp_sum", ["tau": 0]),
-        LossSetting("comp_sum", ["tau": 0.5]), LossSetting("comp_sum", ["tau": 1.5]), LossSetting("comp_sum", ["tau": 2]),
-        LossSetting("encouraging", ["le": 0.5]), LossSetting("encouraging", ["le": 1]),
-        LossSetting("ldr_kl", ["lambda": 0.5, "c": 0.1]), LossSetting("z_loss", ["a": 2, "b": 0.5]),
-        LossSetting("hinge", ["margin": 2]), LossSetting("hinge_ww", ["margin": 2]), LossSetting("squared_hinge", ["margin": 3]),
-        LossSetting("logit_adjusted", ["tau": 0.5]), LossSetting("ldam", ["max_margin": 0.3, "scale": 3]),
-        LossSetting("huber", ["delta": 0.5]), LossSetting("pseudo_huber", ["delta": 2]), LossSetting("quantile", ["q": 0.9]),
-        LossSetting("z_error", ["tau": 1.5]), LossSetting("smooth_l1", ["beta": 0.5]),
-    ]
+    static let settings: [LossSetting] =
+        LossCatalog.ids.map { LossSetting($0) } + [
+            LossSetting("cross_entropy", ["temperature": 0.5]), LossSetting("label_smoothing", ["epsilon": 0.4]),
+            LossSetting("focal", ["gamma": 0.5]), LossSetting("poly1", ["epsilon": -0.5]),
+            LossSetting("poly1_focal", ["gamma": 0.5, "epsilon": 2]), LossSetting("gce", ["q": 0.2]),
+            LossSetting("sce", ["alpha": 1, "beta": 0.5, "a": -2]), LossSetting("nce_rce", ["alpha": 10, "beta": 0.1, "a": -6]),
+            LossSetting("nce_mae", ["alpha": 3, "beta": 0.5]), LossSetting("comp_sum", ["tau": 0]),
+            LossSetting("comp_sum", ["tau": 0.5]), LossSetting("comp_sum", ["tau": 1.5]), LossSetting("comp_sum", ["tau": 2]),
+            LossSetting("encouraging", ["le": 0.5]), LossSetting("encouraging", ["le": 1]),
+            LossSetting("ldr_kl", ["lambda": 0.5, "c": 0.1]), LossSetting("z_loss", ["a": 2, "b": 0.5]),
+            LossSetting("hinge", ["margin": 2]), LossSetting("hinge_ww", ["margin": 2]), LossSetting("squared_hinge", ["margin": 3]),
+            LossSetting("logit_adjusted", ["tau": 0.5]), LossSetting("ldam", ["max_margin": 0.3, "scale": 3]),
+            LossSetting("huber", ["delta": 0.5]), LossSetting("pseudo_huber", ["delta": 2]), LossSetting("quantile", ["q": 0.9]),
+            LossSetting("z_error", ["tau": 1.5]), LossSetting("smooth_l1", ["beta": 0.5]),
+        ]
 
     /// A loss from the catalog with K classes (equal counts unless given); traps on a bad name.
-    static func make(_ id: String, _ params: [String: Double] = [:], classes: Int = 3,
-                     counts: [Int]? = nil) -> any LossFunction {
+    static func make(
+        _ id: String, _ params: [String: Double] = [:], classes: Int = 3,
+        counts: [Int]? = nil
+    ) -> any LossFunction {
         let info = LossCatalog.entry(id)!.info
-        let context = info.family == .classification
+        let context =
+            info.family == .classification
             ? LossContext(classes: classes, classCounts: counts ?? Array(repeating: 10, count: classes))
             : LossContext.regression()
         return try! LossCatalog.make(id, parameters: params, context: context, family: info.family)
@@ -53,8 +58,10 @@ extension LossTests {
     static var regressionIDs: [String] { LossCatalog.ids(for: .regression) }
 
     /// Batch loss and its gradient with respect to the outputs.
-    static func valueAndGradient(_ loss: any LossFunction, outputs: Tensor, targets: LossTargets,
-                                 classWeights: [Float]? = nil) -> (value: Float, gradient: Tensor) {
+    static func valueAndGradient(
+        _ loss: any LossFunction, outputs: Tensor, targets: LossTargets,
+        classWeights: [Float]? = nil
+    ) -> (value: Float, gradient: Tensor) {
         let tape = Tape()
         let z = tape.parameter(outputs)
         let l = loss.batchLoss(z, targets, classWeights: classWeights)

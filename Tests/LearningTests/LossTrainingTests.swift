@@ -1,5 +1,6 @@
-import Testing
 import TensorCore
+import Testing
+
 @testable import Learning
 
 /// Every loss trains: a short full-batch Adam run of a small MLP on a fitting
@@ -13,20 +14,26 @@ extension LossTests {
         static func run(_ id: String) throws -> (Float, Float) {
             let info = LossCatalog.entry(id)!.info
             let classification = info.family == .classification
-            let spec = classification
+            let spec =
+                classification
                 ? DataSpec(kind: .circles, samples: 240, noise: 0.1, testFraction: 0, classes: 3)
                 : DataSpec(kind: .sine, samples: 120, noise: 0.1, testFraction: 0)
             let data = try DatasetFactory.make(spec, seed: 3, baseDirectory: nil)
-            let context = classification
+            let context =
+                classification
                 ? LossContext(classes: data.task.classes, classCounts: data.trainClassCounts)
                 : LossContext.regression()
             let loss = try LossCatalog.make(id, parameters: [:], context: context, family: info.family)
             var rng = SeededRandom(seed: 5, stream: "init")
-            var model = MLP(spec: MLPSpec(hidden: [16], activation: .tanh, features: data.defaultFeatures),
-                            outputs: data.task.outputs, using: &rng)
+            var model = MLP(
+                spec: MLPSpec(hidden: [16], activation: .tanh, features: data.defaultFeatures),
+                outputs: data.task.outputs, using: &rng)
             let features = model.features(of: data.train.x)
             let targets: LossTargets = classification ? .labels(data.train.labels) : .values(Tensor(data.train.targets))
-            var optimizer = Optimizer(spec: { var o = OptimizerSpec(); o.learningRate = 0.03; return o }(), totalSteps: steps)
+            var optimizer = Optimizer(
+                spec: {
+                    var o = OptimizerSpec(); o.learningRate = 0.03; return o
+                }(), totalSteps: steps)
             let tape = Tape()
             func lossAndGradient(_ params: [Tensor]) -> (Float, [Tensor]) {
                 tape.reset()

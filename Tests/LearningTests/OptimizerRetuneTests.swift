@@ -1,5 +1,6 @@
-import Testing
 import TensorCore
+import Testing
+
 @testable import Learning
 
 /// Changing an optimizer's values keeps its state, as changing a torch.optim param group does;

@@ -1,27 +1,30 @@
 import Testing
+
 @testable import Render
 
 @Suite struct BoxTests {
     @Test func boxWithTitle() {
         var f = Frame(width: 14, height: 3)
         f.render(Panel(title: "Loss"), in: f.area)
-        #expect(f.lines() == [
-            "┌─ Loss ─────┐",
-            "│            │",
-            "└────────────┘",
-        ])
+        #expect(
+            f.lines() == [
+                "┌─ Loss ─────┐",
+                "│            │",
+                "└────────────┘",
+            ])
         #expect(Panel().inner(f.area) == Rect(x: 1, y: 1, width: 12, height: 1))
     }
 
     @Test func asciiBox() {
         var f = Frame(width: 10, height: 4)
         f.render(Panel(title: "Setup", ascii: true), in: Rect(x: 1, y: 0, width: 9, height: 4))
-        #expect(f.lines() == [
-            " +- Setu +",
-            " |       |",
-            " |       |",
-            " +-------+",
-        ])
+        #expect(
+            f.lines() == [
+                " +- Setu +",
+                " |       |",
+                " |       |",
+                " +-------+",
+            ])
     }
 
     @Test func titleCutAndDropped() {

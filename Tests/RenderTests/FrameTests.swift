@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Render
 
 @Suite struct FrameTests {

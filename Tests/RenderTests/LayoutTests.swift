@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Render
 
 @Suite struct LayoutTests {
@@ -18,11 +19,12 @@ import Testing
     @Test func fixedAndFill() {
         let r = Rect(x: 0, y: 0, width: 20, height: 3)
         let parts = r.split(.horizontal, [.length(5), .fill, .length(3)])
-        #expect(parts == [
-            Rect(x: 0, y: 0, width: 5, height: 3),
-            Rect(x: 5, y: 0, width: 12, height: 3),
-            Rect(x: 17, y: 0, width: 3, height: 3),
-        ])
+        #expect(
+            parts == [
+                Rect(x: 0, y: 0, width: 5, height: 3),
+                Rect(x: 5, y: 0, width: 12, height: 3),
+                Rect(x: 17, y: 0, width: 3, height: 3),
+            ])
     }
 
     @Test func percentagesRatiosAndWeights() {

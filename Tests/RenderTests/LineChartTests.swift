@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Render
 
 @Suite struct LineChartTests {
@@ -10,113 +11,122 @@ import Testing
 
     @Test func knownSeries() {
         let f = draw(LineChart(series: [Series("loss", ys: [4, 3, 2, 1, 0])]), 20, 8)
-        #expect(f.lines() == [
-            "  ━ loss            ",
-            "4┤⠑⠢⢄⡀              ",
-            " │   ⠈⠑⠤⣀           ",
-            "2┤       ⠉⠒⢄⡀       ",
-            " │          ⠈⠑⠢⢄⡀   ",
-            "0┤              ⠈⠑⠢⢄",
-            " └┬────────┬───────┬",
-            "  0        2       4",
-        ])
+        #expect(
+            f.lines() == [
+                "  ━ loss            ",
+                "4┤⠑⠢⢄⡀              ",
+                " │   ⠈⠑⠤⣀           ",
+                "2┤       ⠉⠒⢄⡀       ",
+                " │          ⠈⠑⠢⢄⡀   ",
+                "0┤              ⠈⠑⠢⢄",
+                " └┬────────┬───────┬",
+                "  0        2       4",
+            ])
     }
 
     @Test func logYTwoSeries() {
         let train = Series("train", color: .indexed(4), ys: [1, 0.1, 0.01, 0.001])
         let test = Series("test", color: .indexed(3), marker: "o", ys: [1, 0.5, 0.2, 0.3])
         let f = draw(LineChart(series: [train, test], logY: true), 24, 9)
-        #expect(f.lines() == [
-            "     ━ train  ━ test    ",
-            "   1┤⠙⠳⣒⠒⠢⠤⠤⢄⣀⡀         ",
-            "    │   ⠑⠢⣀   ⠈⠉⠑⠒⠒⠒⠊⠉⠉⠉",
-            "    │      ⠑⠢⢄⡀         ",
-            "0.01┤         ⠈⠑⠢⢄      ",
-            "    │             ⠉⠢⢄   ",
-            "    │                ⠉⠢⢄",
-            "    └┬─────┬─────┬─────┬",
-            "     0     1     2     3",
-        ])
+        #expect(
+            f.lines() == [
+                "     ━ train  ━ test    ",
+                "   1┤⠙⠳⣒⠒⠢⠤⠤⢄⣀⡀         ",
+                "    │   ⠑⠢⣀   ⠈⠉⠑⠒⠒⠒⠊⠉⠉⠉",
+                "    │      ⠑⠢⢄⡀         ",
+                "0.01┤         ⠈⠑⠢⢄      ",
+                "    │             ⠉⠢⢄   ",
+                "    │                ⠉⠢⢄",
+                "    └┬─────┬─────┬─────┬",
+                "     0     1     2     3",
+            ])
         // legend markers in the series colours; a shared cell takes the later series' colour
         #expect(f[5, 0].style.fg == .indexed(4) && f[14, 0].style.fg == .indexed(3))
         #expect(f[5, 1].style.fg == .indexed(3))
         #expect(f[23, 6].style.fg == .indexed(4))
 
         let ascii = draw(LineChart(series: [train, test], logY: true, ascii: true), 24, 9)
-        #expect(ascii.lines() == [
-            "     * train  o test    ",
-            "   1+oooooooooo         ",
-            "    |   ***   oooooooooo",
-            "    |      ****         ",
-            "0.01+         ****      ",
-            "    |             ***   ",
-            "    |                ***",
-            "    ++-----+-----+-----+",
-            "     0     1     2     3",
-        ])
+        #expect(
+            ascii.lines() == [
+                "     * train  o test    ",
+                "   1+oooooooooo         ",
+                "    |   ***   oooooooooo",
+                "    |      ****         ",
+                "0.01+         ****      ",
+                "    |             ***   ",
+                "    |                ***",
+                "    ++-----+-----+-----+",
+                "     0     1     2     3",
+            ])
     }
 
     @Test func logYSkipsNonPositiveValues() {
         let f = draw(LineChart(series: [Series("n", ys: [1, -1, 10, 0, 100])], logY: true, showLegend: false), 12, 6)
-        #expect(f.lines() == [
-            "100┤       ⠈",
-            "   │        ",
-            "   │    ⠁   ",
-            "  1┤⡀       ",
-            "   └┬───────",
-            "    0       ",
-        ])
+        #expect(
+            f.lines() == [
+                "100┤       ⠈",
+                "   │        ",
+                "   │    ⠁   ",
+                "  1┤⡀       ",
+                "   └┬───────",
+                "    0       ",
+            ])
     }
 
     @Test func nonFiniteValuesBreakTheLine() {
         let f = draw(LineChart(series: [Series("n", ys: [0, 1, .nan, 3, .infinity, 5, 6])], showLegend: false), 12, 6)
-        #expect(f.lines() == [
-            "5┤        ⡠⠊",
-            " │          ",
-            " │     ⠁    ",
-            "0┤⡠⠔        ",
-            " └┬───────┬─",
-            "  0       5 ",
-        ])
+        #expect(
+            f.lines() == [
+                "5┤        ⡠⠊",
+                " │          ",
+                " │     ⠁    ",
+                "0┤⡠⠔        ",
+                " └┬───────┬─",
+                "  0       5 ",
+            ])
     }
 
     @Test func fixedRangeClipsTheLine() {
         let chart = LineChart(series: [Series("n", ys: [0, 1, 2, 3, 4, 5, 6])], yRange: .fixed(2, 4), showLegend: false)
-        #expect(draw(chart, 12, 6).lines() == [
-            "4┤      ⡜   ",
-            " │     ⡰⠁   ",
-            " │    ⡰⠁    ",
-            "2┤   ⡰⠁     ",
-            " └┬───────┬─",
-            "  0       5 ",
-        ])
+        #expect(
+            draw(chart, 12, 6).lines() == [
+                "4┤      ⡜   ",
+                " │     ⡰⠁   ",
+                " │    ⡰⠁    ",
+                "2┤   ⡰⠁     ",
+                " └┬───────┬─",
+                "  0       5 ",
+            ])
     }
 
     @Test func emptySinglePointAndConstant() {
-        #expect(draw(LineChart(series: []), 12, 6).lines() == [
-            "1┤          ",
-            " │          ",
-            " │ no data  ",
-            "0┤          ",
-            " └┬────────┬",
-            "  0        1",
-        ])
-        #expect(draw(LineChart(series: [Series("one", points: [ChartPoint(5, 0.7)])]), 12, 6).lines() == [
-            "    ━ one   ",
-            "   │        ",
-            "0.7┤⠄       ",
-            "   │        ",
-            "   └┬──────┬",
-            "    5      6",
-        ])
-        #expect(draw(LineChart(series: [Series("c", ys: [2, 2, 2, 2])]), 12, 6).lines() == [
-            "  ━ c       ",
-            " │          ",
-            "2┤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤",
-            " │          ",
-            " └┬─────┬───",
-            "  0     2   ",
-        ])
+        #expect(
+            draw(LineChart(series: []), 12, 6).lines() == [
+                "1┤          ",
+                " │          ",
+                " │ no data  ",
+                "0┤          ",
+                " └┬────────┬",
+                "  0        1",
+            ])
+        #expect(
+            draw(LineChart(series: [Series("one", points: [ChartPoint(5, 0.7)])]), 12, 6).lines() == [
+                "    ━ one   ",
+                "   │        ",
+                "0.7┤⠄       ",
+                "   │        ",
+                "   └┬──────┬",
+                "    5      6",
+            ])
+        #expect(
+            draw(LineChart(series: [Series("c", ys: [2, 2, 2, 2])]), 12, 6).lines() == [
+                "  ━ c       ",
+                " │          ",
+                "2┤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤",
+                " │          ",
+                " └┬─────┬───",
+                "  0     2   ",
+            ])
     }
 
     @Test func tooSmallForAxesDrawsOnlyDots() {
@@ -189,8 +199,9 @@ import Testing
 
     @Test func legendsDropWholeEntries() {
         var f = Frame(width: 24, height: 8)
-        f.render(LineChart(series: [Series("train", points: []), Series("clean train", points: []), Series("test", points: [])], ascii: true),
-                 in: f.area)
+        f.render(
+            LineChart(series: [Series("train", points: []), Series("clean train", points: []), Series("test", points: [])], ascii: true),
+            in: f.area)
         let legend = f.lines()[0]
         #expect(legend.contains("train") && !legend.contains("clean tr ") && !legend.hasSuffix("clean"), "\(legend)")
     }

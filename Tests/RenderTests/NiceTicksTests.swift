@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Render
 
 @Suite struct NiceTicksTests {
@@ -25,8 +26,9 @@ import Testing
         #expect(step == 0.1 && ticks.count == 5)
         #expect(ticks == [0.3, 0.4, 0.5, 0.6, 0.7])
         #expect(ticks.map { NiceTicks.format($0, step: step) } == ["0.3", "0.4", "0.5", "0.6", "0.7"])
-        #expect(NiceTicks.linear(1e6, 1e6 + 4, maxCount: 5).map { NiceTicks.format($0, step: 1) }
-            == ["1M", "1.000001M", "1.000002M", "1.000003M", "1.000004M"])
+        #expect(
+            NiceTicks.linear(1e6, 1e6 + 4, maxCount: 5).map { NiceTicks.format($0, step: 1) }
+                == ["1M", "1.000001M", "1.000002M", "1.000003M", "1.000004M"])
     }
 
     @Test func logTicks() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Render
 
 @Suite struct TextExportTests {
@@ -11,10 +12,12 @@ import Testing
 
     @Test func ansiEscapesByMode() {
         let f = twoByOne()
-        #expect(TextExport.ansi(f, mode: .truecolor)
-            == "\u{1B}[0;1;38;2;245;147;34ma\u{1B}[0;34;48;2;0;0;0mb\u{1B}[0m")
-        #expect(TextExport.ansi(f, mode: .ansi256)
-            == "\u{1B}[0;1;38;5;208ma\u{1B}[0;34;48;5;16mb\u{1B}[0m")
+        #expect(
+            TextExport.ansi(f, mode: .truecolor)
+                == "\u{1B}[0;1;38;2;245;147;34ma\u{1B}[0;34;48;2;0;0;0mb\u{1B}[0m")
+        #expect(
+            TextExport.ansi(f, mode: .ansi256)
+                == "\u{1B}[0;1;38;5;208ma\u{1B}[0;34;48;5;16mb\u{1B}[0m")
         #expect(TextExport.ansi(f, mode: .basic8) == "\u{1B}[0;1;33ma\u{1B}[0;34;40mb\u{1B}[0m")
         #expect(TextExport.ansi(f, mode: .none) == "\u{1B}[0;1ma\u{1B}[0mb")
     }

@@ -14,14 +14,17 @@ import Testing
     static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
     static let recording = ProcessInfo.processInfo.environment["LOSSCAPE_RECORD_GOLDEN"] == "1"
 
-    static func frame(width: Int, height: Int, colorMode: ColorMode = .none, ascii: Bool = false,
-                      change: (inout AppState) -> Void = { _ in }) throws -> Frame {
+    static func frame(
+        width: Int, height: Int, colorMode: ColorMode = .none, ascii: Bool = false,
+        change: (inout AppState) -> Void = { _ in }
+    ) throws -> Frame {
         var spec = RunSpec.defaultPreset
         spec.data.samples = 200
         let driver = try RunDriver(entry: RunEntry(label: spec.loss.name, spec: spec))
         driver.advance(until: 150)
-        let snapshot = SessionSnapshot(sequence: 1, runs: [RunSnapshot(driver)], running: false,
-                                       stepsPerSecond: 0, message: nil)
+        let snapshot = SessionSnapshot(
+            sequence: 1, runs: [RunSnapshot(driver)], running: false,
+            stepsPerSecond: 0, message: nil)
         var state = AppState(spec: spec, width: width, height: height, colorMode: colorMode, ascii: ascii)
         _ = update(&state, .snapshot(snapshot))
         change(&state)
@@ -89,8 +92,12 @@ import Testing
         for d in drivers { d.advance(until: 150) }
         var state = AppState(session: session, width: width, height: height, colorMode: .none)
         state.selected = 1
-        _ = update(&state, .snapshot(SessionSnapshot(sequence: 1, runs: drivers.map(RunSnapshot.init), running: false,
-                                                     stepsPerSecond: 0, message: nil, speed: state.speed)))
+        _ = update(
+            &state,
+            .snapshot(
+                SessionSnapshot(
+                    sequence: 1, runs: drivers.map(RunSnapshot.init), running: false,
+                    stepsPerSecond: 0, message: nil, speed: state.speed)))
         return Screen.render(state, cache: ViewCache())
     }
 
@@ -113,8 +120,12 @@ import Testing
         driver.advance(until: 150)
         var state = AppState(spec: spec, width: width, height: height, colorMode: .none)
         state.slot = view
-        _ = update(&state, .snapshot(SessionSnapshot(sequence: 1, runs: [RunSnapshot(driver)], running: false,
-                                                     stepsPerSecond: 0, message: nil, speed: state.speed)))
+        _ = update(
+            &state,
+            .snapshot(
+                SessionSnapshot(
+                    sequence: 1, runs: [RunSnapshot(driver)], running: false,
+                    stepsPerSecond: 0, message: nil, speed: state.speed)))
         return Screen.render(state, cache: ViewCache())
     }
 

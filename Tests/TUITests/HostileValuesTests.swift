@@ -15,8 +15,10 @@ import Testing
     /// A seeded source of hostile and ordinary numbers.
     struct Hostile {
         var rng: SeededRandom
-        static let pool: [Double] = [.nan, .infinity, -.infinity, 1e38, -1e38, 3.4e38, -0.0, 0, 5e-324, 1e-45,
-                                     .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 1, -1, 1e-10, 8.94e-10]
+        static let pool: [Double] = [
+            .nan, .infinity, -.infinity, 1e38, -1e38, 3.4e38, -0.0, 0, 5e-324, 1e-45,
+            .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 1, -1, 1e-10, 8.94e-10,
+        ]
         init(seed: UInt64) { rng = SeededRandom(seed: seed, stream: "hostile") }
         mutating func value() -> Double {
             let u = Double(rng.next() % 1000) / 1000
@@ -81,22 +83,30 @@ import Testing
         let t = try Trainer(spec: spec)
         var history = MetricHistory(capacity: 64)
         for step in 0..<h.count(200) {
-            history.append(MetricRecord(step: step, trainLoss: h.value(), testLoss: h.maybe(), trainAccuracy: h.maybe(),
-                                        testAccuracy: h.maybe(), cleanTrainAccuracy: h.maybe(), gradNorm: h.value(),
-                                        weightNorm: h.value(), learningRate: h.value()))
+            history.append(
+                MetricRecord(
+                    step: step, trainLoss: h.value(), testLoss: h.maybe(), trainAccuracy: h.maybe(),
+                    testAccuracy: h.maybe(), cleanTrainAccuracy: h.maybe(), gradNorm: h.value(),
+                    weightNorm: h.value(), learningRate: h.value()))
         }
-        let latest = MetricRecord(step: h.count(1000), trainLoss: h.value(), testLoss: h.maybe(), trainAccuracy: h.maybe(),
-                                  testAccuracy: h.maybe(), cleanTrainAccuracy: h.maybe(), gradNorm: h.value(),
-                                  weightNorm: h.value(), learningRate: h.value())
+        let latest = MetricRecord(
+            step: h.count(1000), trainLoss: h.value(), testLoss: h.maybe(), trainAccuracy: h.maybe(),
+            testAccuracy: h.maybe(), cleanTrainAccuracy: h.maybe(), gradNorm: h.value(),
+            weightNorm: h.value(), learningRate: h.value())
         var model = t.model
         model.parameters = model.parameters.map { p in Tensor(shape: p.shape, scalars: (0..<p.count).map { _ in Float(h.value()) }) }
-        let run = RunSnapshot(spec: t.spec, dataset: t.dataset, model: model, initialModel: t.initialModel,
-                              step: latest.step, epoch: h.value(),
-                              health: h.count(1) == 0 ? .healthy : .diverged(step: 3, reason: "loss is NaN"),
-                              history: history, latest: latest)
+        let run = RunSnapshot(
+            spec: t.spec, dataset: t.dataset, model: model, initialModel: t.initialModel,
+            step: latest.step, epoch: h.value(),
+            health: h.count(1) == 0 ? .healthy : .diverged(step: 3, reason: "loss is NaN"),
+            history: history, latest: latest)
         var s = AppState(spec: t.spec, width: width, height: height, colorMode: color, ascii: ascii)
-        _ = update(&s, .snapshot(SessionSnapshot(sequence: 1, runs: [run], running: h.count(1) == 0,
-                                                 stepsPerSecond: h.value(), message: nil)))
+        _ = update(
+            &s,
+            .snapshot(
+                SessionSnapshot(
+                    sequence: 1, runs: [run], running: h.count(1) == 0,
+                    stepsPerSecond: h.value(), message: nil)))
         s.logY = h.count(1) == 0
         s.showAccuracy = h.count(1) == 0
         let n = 1 + h.count(12)
@@ -138,10 +148,11 @@ import Testing
         var h = Hostile(seed: 7)
         var s = try Self.hostileState(&h, width: 120, height: 40, color: .ansi256, ascii: false)
         let coords = [-1.5, -0.75, 0, 0.75, 1.5]
-        var p = LandscapeWorker.Progress(generation: 9, coordinates: coords,
-                                         rows: [[1, 2, .infinity, 3, 4], [1, 2, 3, .nan, 5], [1, 2, 0.5, 2, 1], [1, 1, 1, 1, 1], [.infinity, 9, 9, 9, 9]],
-                                         pcaPath: nil, explainedVariance: nil, cosine: 0, center: 0.5, step: 10,
-                                         options: LandscapeOptions(grid: 5))
+        var p = LandscapeWorker.Progress(
+            generation: 9, coordinates: coords,
+            rows: [[1, 2, .infinity, 3, 4], [1, 2, 3, .nan, 5], [1, 2, 0.5, 2, 1], [1, 1, 1, 1, 1], [.infinity, 9, 9, 9, 9]],
+            pcaPath: nil, explainedVariance: nil, cosine: 0, center: 0.5, step: 10,
+            options: LandscapeOptions(grid: 5))
         p.done = true
         _ = update(&s, .landscape(p))
         let text = TextExport.plain(Screen.render(s, cache: ViewCache()))

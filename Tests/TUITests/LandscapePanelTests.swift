@@ -11,8 +11,12 @@ import Testing
         spec.data.samples = 100
         let t = try Trainer(spec: spec)
         var s = AppState(spec: spec, width: 120, height: 40, colorMode: .none, ascii: true)
-        _ = update(&s, .snapshot(SessionSnapshot(sequence: 1, runs: [RunSnapshot(t, history: MetricHistory())],
-                                                 running: false, stepsPerSecond: 0, message: nil)))
+        _ = update(
+            &s,
+            .snapshot(
+                SessionSnapshot(
+                    sequence: 1, runs: [RunSnapshot(t, history: MetricHistory())],
+                    running: false, stepsPerSecond: 0, message: nil)))
         return s
     }
 
@@ -39,8 +43,12 @@ import Testing
         spec.data.samples = 100
         let t = try Trainer(spec: spec)
         for _ in 0..<LandscapeSettings.autoRefreshSteps { t.trainStep() }
-        let effects = update(&s, .snapshot(SessionSnapshot(sequence: 2, runs: [RunSnapshot(t, history: MetricHistory())],
-                                                           running: true, stepsPerSecond: 0, message: nil)))
+        let effects = update(
+            &s,
+            .snapshot(
+                SessionSnapshot(
+                    sequence: 2, runs: [RunSnapshot(t, history: MetricHistory())],
+                    running: true, stepsPerSecond: 0, message: nil)))
         #expect(effects.count == 1)
         #expect(s.landscapeRequestedStep == LandscapeSettings.autoRefreshSteps)
     }
@@ -48,9 +56,10 @@ import Testing
     @Test func rowsAppearAsTheyAreComputed() throws {
         var s = try state()
         let coords = [-1.0, 0, 1]
-        let p = LandscapeWorker.Progress(generation: 1, coordinates: coords, rows: [[3, 2, 3], nil, nil], pcaPath: nil,
-                                         explainedVariance: nil, cosine: 0.01, center: 1, step: 0,
-                                         options: LandscapeOptions(grid: 3))
+        let p = LandscapeWorker.Progress(
+            generation: 1, coordinates: coords, rows: [[3, 2, 3], nil, nil], pcaPath: nil,
+            explainedVariance: nil, cosine: 0.01, center: 1, step: 0,
+            options: LandscapeOptions(grid: 3))
         _ = update(&s, .landscape(p))
         s.landscape.logScale = false
         var f = Frame(width: 50, height: 9)
@@ -66,8 +75,9 @@ import Testing
 
     @Test func errorsShowInThePanel() throws {
         var s = try state()
-        var p = LandscapeWorker.Progress(generation: 3, coordinates: [], rows: [], pcaPath: nil, explainedVariance: nil,
-                                         cosine: nil, center: nil, step: 0, options: LandscapeOptions(directions: .pca))
+        var p = LandscapeWorker.Progress(
+            generation: 3, coordinates: [], rows: [], pcaPath: nil, explainedVariance: nil,
+            cosine: nil, center: nil, step: 0, options: LandscapeOptions(directions: .pca))
         p.done = true
         p.error = "PCA needs at least 3 recorded weight sets"
         _ = update(&s, .landscape(p))
@@ -97,10 +107,11 @@ import Testing
             var s = base
             let n = 41
             let coords = (0..<n).map { -1 + 2 * Double($0) / Double(n - 1) }
-            var p = LandscapeWorker.Progress(generation: 1, coordinates: coords,
-                                             rows: Array(repeating: Array(repeating: 1.0, count: n), count: n),
-                                             pcaPath: [SIMD2(0, 0.02), SIMD2(0, 0)], explainedVariance: [0.9, 0.1],
-                                             cosine: nil, center: 1, step: 5, options: LandscapeOptions(directions: .pca, grid: n))
+            var p = LandscapeWorker.Progress(
+                generation: 1, coordinates: coords,
+                rows: Array(repeating: Array(repeating: 1.0, count: n), count: n),
+                pcaPath: [SIMD2(0, 0.02), SIMD2(0, 0)], explainedVariance: [0.9, 0.1],
+                cosine: nil, center: 1, step: 5, options: LandscapeOptions(directions: .pca, grid: n))
             p.done = true
             _ = update(&s, .landscape(p))
             for theme in [Theme(colorMode: .ansi256, ascii: false), Theme(colorMode: .none, ascii: true)] {

@@ -14,8 +14,9 @@ import Testing
     func noAxisPlotsRoundingNoise(_ id: String) throws {
         let info = LossCatalog.entry(id)!.info
         for k in info.family == .regression ? [0] : [2, 3, 5] where k == 0 || k >= info.minClasses {
-            let loss = try LossCatalog.make(id, parameters: [:], context: k == 0 ? .regression() : LossShape.context(classes: k),
-                                            family: info.family)
+            let loss = try LossCatalog.make(
+                id, parameters: [:], context: k == 0 ? .regression() : LossShape.context(classes: k),
+                family: info.family)
             let c = LossShape.curve(loss, classes: k, points: 120)
             for ys in [c.loss, c.derivative] {
                 let chart = LineChart(series: [Series("s", points: zip(c.x, ys).map { ChartPoint($0, $1) })])
@@ -33,15 +34,21 @@ import Testing
         spec.loss = LossSpec(name: loss)
         let t = try Trainer(spec: spec)
         var s = AppState(spec: t.spec, width: width, height: height, colorMode: .none, ascii: true)
-        _ = update(&s, .snapshot(SessionSnapshot(sequence: 1, runs: [RunSnapshot(t, history: MetricHistory())],
-                                                 running: false, stepsPerSecond: 0, message: nil)))
+        _ = update(
+            &s,
+            .snapshot(
+                SessionSnapshot(
+                    sequence: 1, runs: [RunSnapshot(t, history: MetricHistory())],
+                    running: false, stepsPerSecond: 0, message: nil)))
         return s
     }
 
     @Test func panelNamesTheVariableAndAssumption() throws {
-        for (loss, expected) in [("hinge", "x: margin t, other logits 0, K = 3"),
-                                 ("focal", "x: p_y, others share 1 − p_y, K = 3"),
-                                 ("sparsemax", "x: sparsemax p_y, other logits 0, K = 3")] {
+        for (loss, expected) in [
+            ("hinge", "x: margin t, other logits 0, K = 3"),
+            ("focal", "x: p_y, others share 1 − p_y, K = 3"),
+            ("sparsemax", "x: sparsemax p_y, other logits 0, K = 3"),
+        ] {
             var f = Frame(width: 70, height: 16)
             LossShapeView.render(try state(loss), cache: ViewCache(), in: f.area, into: &f, theme: Theme(colorMode: .none, ascii: true))
             #expect(f.lines()[14].contains(expected), "\(loss): \(f.lines()[14])")
@@ -60,8 +67,12 @@ import Testing
         d.advance(until: 30)
         let history = d.history!
         var s = AppState(spec: d.spec, width: 120, height: 40, colorMode: .none, ascii: true)
-        _ = update(&s, .snapshot(SessionSnapshot(sequence: 1, runs: [RunSnapshot(d)], running: false,
-                                                 stepsPerSecond: 0, message: nil)))
+        _ = update(
+            &s,
+            .snapshot(
+                SessionSnapshot(
+                    sequence: 1, runs: [RunSnapshot(d)], running: false,
+                    stepsPerSecond: 0, message: nil)))
         #expect(history.records.allSatisfy { $0.testNLL != nil && $0.testMSE == nil })
         _ = update(&s, .key(.character("u")))
         #expect(s.yardstick)

@@ -1,5 +1,5 @@
-import Foundation
 import Engine
+import Foundation
 import Learning
 import Testing
 
@@ -129,8 +129,9 @@ import Testing
         var edited = s.spec
         edited.data.samples = 12345
         s.spec = edited
-        let snap = SessionSnapshot(sequence: 9, runs: [RunSnapshot(t, history: MetricHistory())], running: true,
-                                   stepsPerSecond: 0, message: "data.samples: refused")
+        let snap = SessionSnapshot(
+            sequence: 9, runs: [RunSnapshot(t, history: MetricHistory())], running: true,
+            stepsPerSecond: 0, message: "data.samples: refused")
         _ = update(&s, .snapshot(snap))
         #expect(s.spec == t.spec)
         #expect(s.currentFlash == "data.samples: refused")
@@ -153,8 +154,9 @@ import Testing
         var s = AppState(spec: RunSpec.defaultPreset)
         let t = try Trainer(spec: s.spec)
         func snap(_ seq: Int, _ id: Int) -> SessionSnapshot {
-            SessionSnapshot(sequence: seq, runs: [RunSnapshot(t, history: MetricHistory())], running: true,
-                            stepsPerSecond: 0, message: "loss.name: refused", messageID: id)
+            SessionSnapshot(
+                sequence: seq, runs: [RunSnapshot(t, history: MetricHistory())], running: true,
+                stepsPerSecond: 0, message: "loss.name: refused", messageID: id)
         }
         _ = update(&s, .snapshot(snap(1, 1)))
         _ = update(&s, .key(.character("+")))
@@ -191,9 +193,10 @@ import Testing
 
     @Test func aRestartForgetsTheOldLandscape() throws {
         var s = AppState(spec: RunSpec.defaultPreset)
-        s.landscapeProgress = LandscapeWorker.Progress(generation: 1, coordinates: [0], rows: [], pcaPath: nil,
-                                                       explainedVariance: nil, cosine: nil, center: nil, step: 0,
-                                                       options: LandscapeOptions())
+        s.landscapeProgress = LandscapeWorker.Progress(
+            generation: 1, coordinates: [0], rows: [], pcaPath: nil,
+            explainedVariance: nil, cosine: nil, center: nil, step: 0,
+            options: LandscapeOptions())
         _ = update(&s, .key(.character("d")))
         #expect(s.landscapeProgress == nil)
     }
@@ -206,8 +209,12 @@ import Testing
         for next in [spec, RunSpec.defaultPreset] {
             let t = try Trainer(spec: next)
             var s = AppState(spec: next, width: 120, height: 40, colorMode: .ansi256)
-            _ = update(&s, .snapshot(SessionSnapshot(sequence: 1, runs: [RunSnapshot(t, history: MetricHistory())],
-                                                     running: true, stepsPerSecond: 0, message: nil)))
+            _ = update(
+                &s,
+                .snapshot(
+                    SessionSnapshot(
+                        sequence: 1, runs: [RunSnapshot(t, history: MetricHistory())],
+                        running: true, stepsPerSecond: 0, message: nil)))
             let f = Screen.render(s, cache: cache)  // same cache, same size: the field must be recomputed
             #expect(f == Screen.render(s, cache: ViewCache()), "the shared cache draws what a fresh one draws")
         }

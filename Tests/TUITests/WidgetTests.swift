@@ -31,13 +31,14 @@ import Testing
 
     @Test func tooSmallScreenSaysBothSizes() {
         let f = TooSmallView.render(width: 30, height: 5, minWidth: 60, minHeight: 20)
-        #expect(f.lines() == [
-            "                              ",
-            "     losscape needs 60×20     ",
-            "    this terminal is 30×5     ",
-            "   enlarge it, or q to quit   ",
-            "                              ",
-        ])
+        #expect(
+            f.lines() == [
+                "                              ",
+                "     losscape needs 60×20     ",
+                "    this terminal is 30×5     ",
+                "   enlarge it, or q to quit   ",
+                "                              ",
+            ])
     }
 
     @Test func fixedDecimals() {

@@ -1,7 +1,8 @@
-import Testing
 import TensorCore
+import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @Suite struct FastMathTests {

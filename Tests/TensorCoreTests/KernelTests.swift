@@ -1,6 +1,6 @@
-import Testing
 import TensorCore
 import TestSupport
+import Testing
 
 @Suite struct KernelTests {
     func naive(_ a: Tensor, _ b: Tensor) -> [Double] {

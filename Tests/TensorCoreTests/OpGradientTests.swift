@@ -1,6 +1,6 @@
-import Testing
 import TensorCore
 import TestSupport
+import Testing
 
 /// Every differentiable op against central finite differences (vᵀJ with a
 /// random upstream v). Inputs avoid each op's kinks and domain edges.

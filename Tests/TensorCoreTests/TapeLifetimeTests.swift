@@ -1,5 +1,5 @@
-import Testing
 import TensorCore
+import Testing
 
 /// A tape dropped without `reset()` must be freed with its tensors: backward
 /// closures capture node ids, never variables (a captured variable holds its

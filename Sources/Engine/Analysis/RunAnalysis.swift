@@ -32,9 +32,10 @@ public struct RunAnalysis: Sendable {
         func analyse(_ s: DataSplit, labels: [Int], out: Tensor) -> Split {
             guard task.isClassification else { return .regression(ResidualReport(predictions: out, targets: s.targets)) }
             let cal = Calibration(probabilities: loss.probabilities(out), labels: labels)
-            return .classification(n: labels.count, calibration: cal,
-                                   classes: ClassReport(predictions: cal.predictions, labels: labels, classes: task.classes),
-                                   margins: LogitMargins.of(logits: out, labels: labels))
+            return .classification(
+                n: labels.count, calibration: cal,
+                classes: ClassReport(predictions: cal.predictions, labels: labels, classes: task.classes),
+                margins: LogitMargins.of(logits: out, labels: labels))
         }
         let trainOut = outputs(dataset.train)
         train = analyse(dataset.train, labels: dataset.train.labels, out: trainOut)
@@ -53,7 +54,8 @@ public struct RunAnalysis: Sendable {
         } else {
             normalisedMargin = nil
         }
-        linearRegions = task.isClassification && LinearRegions.applies(to: model.spec) && regionsSide > 0
+        linearRegions =
+            task.isClassification && LinearRegions.applies(to: model.spec) && regionsSide > 0
             ? LinearRegions(model: model, box: dataset.displayBox, side: regionsSide).count : nil
     }
 

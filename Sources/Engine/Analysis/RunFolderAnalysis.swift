@@ -14,7 +14,7 @@ public enum RunFolderAnalysis {
         let session = try Preset.load(path: folder.appendingPathComponent("config.toml").path)
         let entry = session.runs[0]
         guard let last = try text("metrics.jsonl").split(separator: "\n").last, let object = RunFolderSummary.flatObject(String(last)),
-              let step = object["step"].flatMap({ Int($0) })
+            let step = object["step"].flatMap({ Int($0) })
         else { throw RunFolderError("\(folder.path)/metrics.jsonl has no final step") }
         // the setup at the final step: the timeline's changes up to it
         var spec = entry.spec
@@ -34,13 +34,16 @@ public enum RunFolderAnalysis {
         }
         let task: PredictionTask = classification ? .classification(classes: classes) : .regression
         let dataset = try DataFile.parse(try text("data.csv"), task: task, isOneDimensional: weights.features == [.x1])
-        var model = MLP(spec: MLPSpec(hidden: spec.model.hidden, activation: weights.activation, features: weights.features,
-                                      initializer: spec.model.initializer),
-                        layers: weights.layers)
+        var model = MLP(
+            spec: MLPSpec(
+                hidden: spec.model.hidden, activation: weights.activation, features: weights.features,
+                initializer: spec.model.initializer),
+            layers: weights.layers)
         if model.layers.count == 1 { model = MLP(spec: spec.model, layers: weights.layers) }
         let context = classification ? LossContext(classes: classes, classCounts: dataset.trainClassCounts) : .regression()
-        let loss = try LossCatalog.make(spec.loss.name, parameters: spec.loss.parameters, context: context,
-                                        family: classification ? .classification : .regression)
+        let loss = try LossCatalog.make(
+            spec.loss.name, parameters: spec.loss.parameters, context: context,
+            family: classification ? .classification : .regression)
         return RunAnalysis(model: model, dataset: dataset, loss: loss, step: step)
     }
 }

@@ -90,11 +90,13 @@ public enum Benchmarks {
     /// computed row by row as the UI does.
     static func landscape51(repeats: Int) throws -> Result {
         let t = try Trainer(spec: mlp16Spec())
-        let objective = LandscapeObjective(model: t.model, split: t.dataset.train, task: t.dataset.task,
-                                           loss: t.loss, classWeights: t.classWeights)
+        let objective = LandscapeObjective(
+            model: t.model, split: t.dataset.train, task: t.dataset.task,
+            loss: t.loss, classWeights: t.classWeights)
         let directions = LandscapeDirections.random(around: t.model.parameters, seed: t.spec.seed)
-        let computation = LandscapeComputation(objective: objective, directions: directions,
-                                               grid: LandscapeGrid(count: 51, span: 1), threads: 2)
+        let computation = LandscapeComputation(
+            objective: objective, directions: directions,
+            grid: LandscapeGrid(count: 51, span: 1), threads: 2)
         _ = computation.compute()
         let us = median(repeats: repeats) {
             time { _ = computation.compute() }

@@ -29,9 +29,11 @@ public struct LandscapeOptions: Sendable, Equatable {
     /// Worker threads per grid row.
     public var threads: Int = 1
 
-    public init(directions: LandscapeDirectionKind = .random, normalization: DirectionNormalization = .filter,
-                biases: BiasDirections = .ignore, grid: Int = 41, span: Double? = nil,
-                split: LandscapeSplit = .train, metric: LandscapeMetric = .loss, threads: Int = 1) {
+    public init(
+        directions: LandscapeDirectionKind = .random, normalization: DirectionNormalization = .filter,
+        biases: BiasDirections = .ignore, grid: Int = 41, span: Double? = nil,
+        split: LandscapeSplit = .train, metric: LandscapeMetric = .loss, threads: Int = 1
+    ) {
         self.directions = directions
         self.normalization = normalization
         self.biases = biases

@@ -26,10 +26,13 @@ public struct LandscapeSetup: Sendable {
     /// `trajectory` is needed for PCA directions; its last weight set should
     /// be `model`'s weights (it is treated as the centre). Throws a one-line
     /// `LandscapeError` (or the loss's error) when the options do not fit the run.
-    public init(model: MLP, dataset: Dataset, spec: RunSpec, step: Int,
-                trajectory: WeightTrajectory? = nil, options: LandscapeOptions) throws {
+    public init(
+        model: MLP, dataset: Dataset, spec: RunSpec, step: Int,
+        trajectory: WeightTrajectory? = nil, options: LandscapeOptions
+    ) throws {
         guard LandscapeGrid.countRange.contains(options.grid) else {
-            throw LandscapeError("grid: \(options.grid) points per axis is outside \(LandscapeGrid.countRange.lowerBound)…\(LandscapeGrid.countRange.upperBound)")
+            throw LandscapeError(
+                "grid: \(options.grid) points per axis is outside \(LandscapeGrid.countRange.lowerBound)…\(LandscapeGrid.countRange.upperBound)")
         }
         if let s = options.span, !(s > 0 && s.isFinite) {
             throw LandscapeError("span: must be a positive number, got \(s)")
@@ -39,22 +42,26 @@ public struct LandscapeSetup: Sendable {
         }
         let split = options.split == .train ? dataset.train : dataset.test
         if split.count == 0 {
-            throw LandscapeError("split: the \(options.split.rawValue) split is empty" + (options.split == .test ? " (the preset's test_fraction is 0)" : ""))
+            throw LandscapeError(
+                "split: the \(options.split.rawValue) split is empty" + (options.split == .test ? " (the preset's test_fraction is 0)" : ""))
         }
         guard model.parameters.allSatisfy(\.isFinite) else {
             throw LandscapeError("the weights are not finite (the run diverged)")
         }
         trainLoss = try LandscapeSetup.trainingLoss(model: model, dataset: dataset, spec: spec)
-        let objective = options.split == .train
+        let objective =
+            options.split == .train
             ? trainLoss.with(metric: options.metric)
-            : LandscapeObjective(model: model, split: split, task: dataset.task, loss: trainLoss.loss,
-                                 classWeights: trainLoss.classWeights, metric: options.metric)
+            : LandscapeObjective(
+                model: model, split: split, task: dataset.task, loss: trainLoss.loss,
+                classWeights: trainLoss.classWeights, metric: options.metric)
         let directions: LandscapeDirections
         let span: Double
         switch options.directions {
         case .random:
-            directions = LandscapeDirections.random(around: model.parameters, seed: spec.seed,
-                                                    normalization: options.normalization, biases: options.biases)
+            directions = LandscapeDirections.random(
+                around: model.parameters, seed: spec.seed,
+                normalization: options.normalization, biases: options.biases)
             pca = nil
             span = options.span ?? 1
         case .pca:
@@ -66,9 +73,10 @@ public struct LandscapeSetup: Sendable {
             pca = p
             span = options.span ?? p.suggestedSpan
         }
-        computation = LandscapeComputation(objective: objective, directions: directions,
-                                           grid: LandscapeGrid(count: options.grid, span: span),
-                                           threads: options.threads)
+        computation = LandscapeComputation(
+            objective: objective, directions: directions,
+            grid: LandscapeGrid(count: options.grid, span: span),
+            threads: options.threads)
         self.options = options
         self.step = step
         seed = spec.seed
@@ -76,14 +84,16 @@ public struct LandscapeSetup: Sendable {
 
     /// A landscape around a trainer's current weights (on the engine's queue).
     public init(trainer: Trainer, trajectory: WeightTrajectory? = nil, options: LandscapeOptions) throws {
-        try self.init(model: trainer.model, dataset: trainer.dataset, spec: trainer.spec, step: trainer.step,
-                      trajectory: trajectory, options: options)
+        try self.init(
+            model: trainer.model, dataset: trainer.dataset, spec: trainer.spec, step: trainer.step,
+            trajectory: trajectory, options: options)
     }
 
     /// A landscape around a published snapshot's weights (from any thread).
     public init(snapshot: RunSnapshot, trajectory: WeightTrajectory? = nil, options: LandscapeOptions) throws {
-        try self.init(model: snapshot.model, dataset: snapshot.dataset, spec: snapshot.spec, step: snapshot.step,
-                      trajectory: trajectory, options: options)
+        try self.init(
+            model: snapshot.model, dataset: snapshot.dataset, spec: snapshot.spec, step: snapshot.step,
+            trajectory: trajectory, options: options)
     }
 
     /// The training loss around `model` alone (for sharpness tracked over
@@ -109,7 +119,8 @@ public struct LandscapeSetup: Sendable {
     /// Linear interpolation on the chosen split between `from` (e.g. the
     /// initial weights) and the centre, over α ∈ [−0.5, 1.5].
     public func interpolation(from start: [Tensor], count: Int = 41) -> LandscapeCurve {
-        LandscapeInterpolation.curve(computation.objective, from: start, to: computation.objective.center,
-                                     count: count, threads: options.threads)
+        LandscapeInterpolation.curve(
+            computation.objective, from: start, to: computation.objective.center,
+            count: count, threads: options.threads)
     }
 }

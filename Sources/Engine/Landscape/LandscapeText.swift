@@ -42,7 +42,8 @@ public enum LandscapeText {
         let width = n <= 50 ? 2 : 1
         func f(_ x: Double) -> String { x.isFinite ? String(format: "%.4g", x) : "\(x)" }
         let span = f(grid.span)
-        let kind = o.directions == .pca
+        let kind =
+            o.directions == .pca
             ? "PCA directions of the training path"
             : "random directions, \(o.normalization.rawValue) normalization"
         var lines: [String] = []
@@ -57,8 +58,9 @@ public enum LandscapeText {
         let axis = "-" + span
         let inner = n * width - axis.count - span.count
         lines.append(String(repeating: " ", count: label + 1) + axis + String(repeating: " ", count: max(inner, 1)) + span + "  α")
-        lines.append("shades: '\(ramp.first!)' \(f(range.lowerBound)) … '\(ramp.last!)' \(f(range.upperBound)); X the centre"
-                     + (setup.pca != nil ? ", o the path" : ""))
+        lines.append(
+            "shades: '\(ramp.first!)' \(f(range.lowerBound)) … '\(ramp.last!)' \(f(range.upperBound)); X the centre"
+                + (setup.pca != nil ? ", o the path" : ""))
         var summary = "centre \(f(surface.center))  min \(f(range.lowerBound))  max \(f(range.upperBound))"
         if let p = setup.pca {
             summary += String(format: "  explained variance %.1f%% + %.1f%%", p.explainedVariance[0] * 100, p.explainedVariance[1] * 100)

@@ -30,10 +30,12 @@ public final class LandscapeWorker: Sendable {
 
         public var rowsDone: Int { rows.filter { $0 != nil }.count }
 
-        public init(generation: Int, coordinates: [Double], rows: [[Double]?], slice: LandscapeCurve? = nil,
-                    interpolation: LandscapeCurve? = nil, pcaPath: [SIMD2<Double>]?, explainedVariance: [Double]?,
-                    cosine: Double?, center: Double?, step: Int, options: LandscapeOptions, done: Bool = false,
-                    error: String? = nil) {
+        public init(
+            generation: Int, coordinates: [Double], rows: [[Double]?], slice: LandscapeCurve? = nil,
+            interpolation: LandscapeCurve? = nil, pcaPath: [SIMD2<Double>]?, explainedVariance: [Double]?,
+            cosine: Double?, center: Double?, step: Int, options: LandscapeOptions, done: Bool = false,
+            error: String? = nil
+        ) {
             self.generation = generation
             self.coordinates = coordinates
             self.rows = rows
@@ -74,9 +76,10 @@ public final class LandscapeWorker: Sendable {
             return s.generation
         }
         queue.async { [self] in
-            _ = Self.compute(run: run, options: options, oneDimensional: oneDimensional, generation: generation,
-                             isCurrent: { state.withLock { $0.generation == generation } },
-                             publish: { p in self.publish(generation, p) })
+            _ = Self.compute(
+                run: run, options: options, oneDimensional: oneDimensional, generation: generation,
+                isCurrent: { state.withLock { $0.generation == generation } },
+                publish: { p in self.publish(generation, p) })
         }
     }
 
@@ -87,24 +90,28 @@ public final class LandscapeWorker: Sendable {
     }
 
     /// Computes row by row, publishing progress; stops (nil) when `isCurrent` turns false.
-    static func compute(run: RunSnapshot, options: LandscapeOptions, oneDimensional: Bool, generation: Int,
-                        isCurrent: () -> Bool, publish: (Progress) -> Void) -> Progress? {
+    static func compute(
+        run: RunSnapshot, options: LandscapeOptions, oneDimensional: Bool, generation: Int,
+        isCurrent: () -> Bool, publish: (Progress) -> Void
+    ) -> Progress? {
         guard isCurrent() else { return nil }
         let setup: LandscapeSetup
         do {
             setup = try LandscapeSetup(snapshot: run, trajectory: run.trajectory, options: options)
         } catch {
-            let p = Progress(generation: generation, coordinates: [], rows: [], pcaPath: nil,
-                             explainedVariance: nil, cosine: nil, center: nil, step: run.step,
-                             options: options, done: true, error: "\(error)")
+            let p = Progress(
+                generation: generation, coordinates: [], rows: [], pcaPath: nil,
+                explainedVariance: nil, cosine: nil, center: nil, step: run.step,
+                options: options, done: true, error: "\(error)")
             publish(p)
             return p
         }
         let c = setup.computation
-        var p = Progress(generation: generation, coordinates: c.grid.coordinates,
-                         rows: Array(repeating: nil, count: oneDimensional ? 0 : c.rowCount),
-                         pcaPath: setup.pca?.path, explainedVariance: setup.pca?.explainedVariance,
-                         cosine: c.directions.cosine, center: c.centerValue(), step: run.step, options: options)
+        var p = Progress(
+            generation: generation, coordinates: c.grid.coordinates,
+            rows: Array(repeating: nil, count: oneDimensional ? 0 : c.rowCount),
+            pcaPath: setup.pca?.path, explainedVariance: setup.pca?.explainedVariance,
+            cosine: c.directions.cosine, center: c.centerValue(), step: run.step, options: options)
         publish(p)
         if oneDimensional {
             p.slice = setup.slice()

@@ -1,4 +1,5 @@
 import Learning
+import TensorCore
 
 /// The run folder's `data.csv`: `split,x1,x2,label` (or `y` for regression),
 /// plus `clean_label` when label noise is on; one row per point, train then
@@ -54,11 +55,10 @@ extension DataFile {
             }
         }
         func split(_ s: String) -> DataSplit {
-            DataSplit(x: Tensor(shape: [x[s]!.count / 2, 2], scalars: x[s]!), labels: labels[s]!, cleanLabels: clean[s]!,
-                      targets: targets[s]!)
+            DataSplit(
+                x: Tensor(shape: [x[s]!.count / 2, 2], scalars: x[s]!), labels: labels[s]!, cleanLabels: clean[s]!,
+                targets: targets[s]!)
         }
         return Dataset(task: task, train: split("train"), test: split("test"), isOneDimensional: isOneDimensional)
     }
 }
-
-import TensorCore

@@ -1,3 +1,4 @@
+import Foundation
 import Learning
 import TensorCore
 
@@ -40,5 +41,3 @@ public enum JSONText {
 
     public static func array(_ xs: [Double]) -> String { "[" + xs.map { number($0) }.joined(separator: ",") + "]" }
 }
-
-import Foundation

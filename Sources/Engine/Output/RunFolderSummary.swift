@@ -10,21 +10,22 @@ public enum RunFolderSummary {
         let session = try Preset.load(path: folder.appendingPathComponent("config.toml").path)
         let entry = session.runs[0]
         guard let text = try? String(contentsOf: folder.appendingPathComponent("metrics.jsonl"), encoding: .utf8),
-              let line = text.split(separator: "\n").last, let object = flatObject(String(line))
+            let line = text.split(separator: "\n").last, let object = flatObject(String(line))
         else { throw RunFolderError("\(folder.path)/metrics.jsonl is missing or its last line is not a metrics line") }
         // numbers read with Swift's correctly rounded parser, so they print back as written
         func number(_ key: String) -> Double? { object[key].flatMap { Double($0) } }
         func present(_ key: String) -> Bool { object[key] != nil }
         let step = object["step"].flatMap { Int($0) } ?? 0
-        var r = MetricRecord(step: step, trainLoss: number("train_loss") ?? .nan,
-                             testLoss: present("test_loss") ? number("test_loss") ?? .nan : nil,
-                             trainAccuracy: present("train_acc") ? number("train_acc") ?? .nan : nil,
-                             testAccuracy: present("test_acc") ? number("test_acc") ?? .nan : nil,
-                             cleanTrainAccuracy: present("clean_train_acc") ? number("clean_train_acc") ?? .nan : nil,
-                             gradNorm: number("grad_norm") ?? .nan, weightNorm: number("weight_norm") ?? .nan,
-                             learningRate: number("lr") ?? .nan,
-                             testNLL: present("test_nll") ? number("test_nll") ?? .nan : nil,
-                             testMSE: present("test_mse") ? number("test_mse") ?? .nan : nil)
+        var r = MetricRecord(
+            step: step, trainLoss: number("train_loss") ?? .nan,
+            testLoss: present("test_loss") ? number("test_loss") ?? .nan : nil,
+            trainAccuracy: present("train_acc") ? number("train_acc") ?? .nan : nil,
+            testAccuracy: present("test_acc") ? number("test_acc") ?? .nan : nil,
+            cleanTrainAccuracy: present("clean_train_acc") ? number("clean_train_acc") ?? .nan : nil,
+            gradNorm: number("grad_norm") ?? .nan, weightNorm: number("weight_norm") ?? .nan,
+            learningRate: number("lr") ?? .nan,
+            testNLL: present("test_nll") ? number("test_nll") ?? .nan : nil,
+            testMSE: present("test_mse") ? number("test_mse") ?? .nan : nil)
         r.divergedAt = object["diverged_at"].flatMap { Int($0) }
         // the last spec of the timeline is the one the run ended with
         var spec = entry.spec
@@ -33,8 +34,9 @@ public enum RunFolderSummary {
             if let o = e.optimizer { spec.optimizer = o }
         }
         let steps = r.divergedAt ?? step
-        let summary = RunSummary(label: entry.label, loss: spec.loss.name, optimizer: spec.optimizer.kind.rawValue,
-                                 learningRate: spec.optimizer.learningRate, steps: steps, final: r, divergedAt: r.divergedAt)
+        let summary = RunSummary(
+            label: entry.label, loss: spec.loss.name, optimizer: spec.optimizer.kind.rawValue,
+            learningRate: spec.optimizer.learningRate, steps: steps, final: r, divergedAt: r.divergedAt)
         return (summary, spec.family == .regression)
     }
 

@@ -22,7 +22,7 @@ public enum WeightsFile {
     public static func parse(_ text: String) throws -> (layers: [DenseLayer], features: [InputFeature], activation: Activation) {
         struct Bad: Error, CustomStringConvertible { let description: String }
         guard let obj = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
-              let layers = obj["layers"] as? [[String: Any]], let feats = obj["features"] as? [String]
+            let layers = obj["layers"] as? [[String: Any]], let feats = obj["features"] as? [String]
         else { throw Bad(description: "weights: expected {\"layers\":[…],\"features\":[…]}") }
         func tensor(_ any: Any?) throws -> Tensor {
             guard let t = any as? [String: Any], let shape = t["shape"] as? [Int], let data = t["data"] as? [Any]

@@ -24,10 +24,12 @@ public struct RunSnapshot: Sendable {
     public let sharpness: [(step: Int, value: Double)]
 
     /// A picture from its parts (tests, and runs replayed from a folder).
-    public init(label: String = "", spec: RunSpec, dataset: Dataset, model: MLP, initialModel: MLP, step: Int, epoch: Double,
-                health: RunHealth, history: MetricHistory, latest: MetricRecord?,
-                trajectory: WeightTrajectory = WeightTrajectory(), timeline: [RunEvent] = [], initialSpec: RunSpec? = nil,
-                sharpness: [(step: Int, value: Double)] = []) {
+    public init(
+        label: String = "", spec: RunSpec, dataset: Dataset, model: MLP, initialModel: MLP, step: Int, epoch: Double,
+        health: RunHealth, history: MetricHistory, latest: MetricRecord?,
+        trajectory: WeightTrajectory = WeightTrajectory(), timeline: [RunEvent] = [], initialSpec: RunSpec? = nil,
+        sharpness: [(step: Int, value: Double)] = []
+    ) {
         self.sharpness = sharpness
         self.label = label
         self.spec = spec
@@ -46,19 +48,22 @@ public struct RunSnapshot: Sendable {
 
     /// A picture of `trainer` now (computes the current metrics when healthy).
     public init(_ trainer: Trainer, history: MetricHistory, trajectory: WeightTrajectory = WeightTrajectory(), label: String? = nil) {
-        self.init(label: label ?? trainer.spec.loss.name, spec: trainer.spec, dataset: trainer.dataset, model: trainer.model, initialModel: trainer.initialModel,
-                  step: trainer.step, epoch: trainer.epochProgress, health: trainer.health, history: history,
-                  latest: trainer.health.isDiverged ? trainer.lastRecord : trainer.currentRecord(), trajectory: trajectory)
+        self.init(
+            label: label ?? trainer.spec.loss.name, spec: trainer.spec, dataset: trainer.dataset, model: trainer.model,
+            initialModel: trainer.initialModel,
+            step: trainer.step, epoch: trainer.epochProgress, health: trainer.health, history: history,
+            latest: trainer.health.isDiverged ? trainer.lastRecord : trainer.currentRecord(), trajectory: trajectory)
     }
 
     /// A picture of a driven run now.
     public init(_ driver: RunDriver) {
         let t = driver.trainer
-        self.init(label: driver.label, spec: t.spec, dataset: t.dataset, model: t.model, initialModel: t.initialModel,
-                  step: t.step, epoch: t.epochProgress, health: t.health, history: driver.history ?? MetricHistory(),
-                  latest: t.health.isDiverged ? t.lastRecord : t.currentRecord(),
-                  trajectory: driver.trajectory ?? WeightTrajectory(), timeline: driver.timeline, initialSpec: driver.initialSpec,
-                  sharpness: driver.sharpnessSeries)
+        self.init(
+            label: driver.label, spec: t.spec, dataset: t.dataset, model: t.model, initialModel: t.initialModel,
+            step: t.step, epoch: t.epochProgress, health: t.health, history: driver.history ?? MetricHistory(),
+            latest: t.health.isDiverged ? t.lastRecord : t.currentRecord(),
+            trajectory: driver.trajectory ?? WeightTrajectory(), timeline: driver.timeline, initialSpec: driver.initialSpec,
+            sharpness: driver.sharpnessSeries)
     }
 
     /// The entry that reproduces this run from step 0 (what `w` writes).
@@ -82,8 +87,10 @@ public struct SessionSnapshot: Sendable {
     /// Increases every time the runs restart from step 0 (the UI forgets what belongs to the old runs).
     public let generation: Int
 
-    public init(sequence: Int, runs: [RunSnapshot], running: Bool, stepsPerSecond: Double, message: String?,
-                messageID: Int = 0, speed: PlaybackSpeed = .max, generation: Int = 0) {
+    public init(
+        sequence: Int, runs: [RunSnapshot], running: Bool, stepsPerSecond: Double, message: String?,
+        messageID: Int = 0, speed: PlaybackSpeed = .max, generation: Int = 0
+    ) {
         self.messageID = message == nil ? 0 : max(messageID, 1)
         self.sequence = sequence
         self.runs = runs

@@ -43,8 +43,10 @@ public final class TrainingSession: @unchecked Sendable {
     private var stopped = false
 
     /// Starts a session on `drivers` (already built, so errors surfaced before), paused.
-    public init(runs drivers: [RunDriver], baseDirectory: String? = nil, speed: PlaybackSpeed = .max,
-                pauseAt: Int? = nil, chunkSeconds: Double = 0.02) {
+    public init(
+        runs drivers: [RunDriver], baseDirectory: String? = nil, speed: PlaybackSpeed = .max,
+        pauseAt: Int? = nil, chunkSeconds: Double = 0.02
+    ) {
         precondition(!drivers.isEmpty, "a session needs a run")
         self.chunkSeconds = chunkSeconds
         queue.sync {
@@ -58,8 +60,9 @@ public final class TrainingSession: @unchecked Sendable {
 
     /// A session of one trainer (tests).
     public convenience init(run trainer: Trainer, chunkSeconds: Double = 0.02) {
-        let d = try! RunDriver(entry: RunEntry(label: trainer.spec.loss.name, spec: trainer.spec), dataset: trainer.dataset,
-                               trajectoryEvery: 1)
+        let d = try! RunDriver(
+            entry: RunEntry(label: trainer.spec.loss.name, spec: trainer.spec), dataset: trainer.dataset,
+            trajectoryEvery: 1)
         self.init(runs: [d], chunkSeconds: chunkSeconds)
     }
 
@@ -260,8 +263,10 @@ public final class TrainingSession: @unchecked Sendable {
 
     private func publish() {
         sequence += 1
-        snapshots.put(SessionSnapshot(sequence: sequence, runs: runs.map(RunSnapshot.init), running: running,
-                                      stepsPerSecond: achievedRate, message: message, messageID: messageID,
-                                      speed: speed, generation: generation))
+        snapshots.put(
+            SessionSnapshot(
+                sequence: sequence, runs: runs.map(RunSnapshot.init), running: running,
+                stepsPerSecond: achievedRate, message: message, messageID: messageID,
+                speed: speed, generation: generation))
     }
 }

@@ -21,13 +21,16 @@ public enum Preset {
         guard let text = String(data: data, encoding: .utf8) else {
             throw PresetError(file: name, "is not UTF-8 text")
         }
-        return try parse(text, file: name, overrides: overrides,
-                         baseDirectory: (path as NSString).deletingLastPathComponent)
+        return try parse(
+            text, file: name, overrides: overrides,
+            baseDirectory: (path as NSString).deletingLastPathComponent)
     }
 
     /// Parses preset text; `file` names it in errors, `baseDirectory` is where a CSV path is relative to.
-    public static func parse(_ text: String, file: String = "preset", overrides: [String] = [],
-                             baseDirectory: String? = nil) throws -> SessionSpec {
+    public static func parse(
+        _ text: String, file: String = "preset", overrides: [String] = [],
+        baseDirectory: String? = nil
+    ) throws -> SessionSpec {
         var document = try PresetDocument(text: text, file: file)
         try document.apply(overrides)
         return try document.session(baseDirectory: baseDirectory)

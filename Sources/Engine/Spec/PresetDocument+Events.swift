@@ -17,8 +17,9 @@ extension PresetDocument {
             let e = value.table!
             let here = "events[\(i)]"
             let origin: (String, String?) -> KeyOrigin = { s, key in
-                fileOrigin(table: s.isEmpty ? here : "\(here).\(s)", key: key,
-                           name: (["events"] + [s].filter { !$0.isEmpty } + [key].compactMap { $0 }).joined(separator: "."))
+                fileOrigin(
+                    table: s.isEmpty ? here : "\(here).\(s)", key: key,
+                    name: (["events"] + [s].filter { !$0.isEmpty } + [key].compactMap { $0 }).joined(separator: "."))
             }
             let reader = PresetReader(table: e, origin: origin)
             try reader.refuseUnknown(e, "", known: Self.eventKeys)

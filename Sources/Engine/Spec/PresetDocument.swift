@@ -167,17 +167,21 @@ struct PresetDocument {
         }
         if list.count > Self.maxCompare {
             let o = fileOrigin(table: "compare[\(Self.maxCompare)]", key: nil, name: "compare")
-            throw PresetError(file: o.file, line: o.line, "compare: at most \(Self.maxCompare) [[compare]] tables (\(SessionSpec.maxRuns) runs), got \(list.count)")
+            throw PresetError(
+                file: o.file, line: o.line, "compare: at most \(Self.maxCompare) [[compare]] tables (\(SessionSpec.maxRuns) runs), got \(list.count)")
         }
         return try list.enumerated().map { k, value in
             let ct = value.table!
             let where_ = "compare[\(k)]"
             let origin: (String, String?) -> KeyOrigin = { s, key in
-                fileOrigin(table: s.isEmpty ? where_ : "\(where_).\(s)", key: key, name: "compare." + (key.map { s.isEmpty ? $0 : "\(s).\($0)" } ?? s))
+                fileOrigin(
+                    table: s.isEmpty ? where_ : "\(where_).\(s)", key: key, name: "compare." + (key.map { s.isEmpty ? $0 : "\(s).\($0)" } ?? s))
             }
             let compareReader = PresetReader(table: ct, origin: origin)
             for key in ct.keys where !Self.compareKeys.contains(key) {
-                throw compareReader.fail("", key, "not allowed in a [[compare]] table (a run has its own label, loss, optimizer and model; data, seed and steps are shared)")
+                throw compareReader.fail(
+                    "", key,
+                    "not allowed in a [[compare]] table (a run has its own label, loss, optimizer and model; data, seed and steps are shared)")
             }
             let label = try compareReader.string(ct, "", "label")
             var merged = runTable
@@ -185,8 +189,9 @@ struct PresetDocument {
             for section in ["loss", "optimizer", "model"] {
                 guard let v = ct[section] else { continue }
                 guard let changes = v.table else { throw compareReader.fail("", section, "expected a table, got \(v.type)") }
-                let (table, fromCompare) = Self.merge(section, base: runTable[section]?.table ?? PresetTable(), changes: changes,
-                                                      baseSpec: base)
+                let (table, fromCompare) = Self.merge(
+                    section, base: runTable[section]?.table ?? PresetTable(), changes: changes,
+                    baseSpec: base)
                 merged[section] = .table(table)
                 for key in fromCompare { moved.insert("\(section).\(key)") }
             }

@@ -23,8 +23,11 @@ extension PresetReader {
         }
         if let t = try subtable("data") { spec.data = try readData(t) }
         if let t = try subtable("model") { try readModel(t, &spec) } else { spec.model.features = spec.data.kind.defaultFeatures }
-        if let t = try subtable("loss") { spec.loss = try readLoss(t, family: spec.family, dataKind: spec.data.kind, classes: spec.data.classes) }
-        else if spec.family == .regression { spec.loss.name = "mse" }
+        if let t = try subtable("loss") {
+            spec.loss = try readLoss(t, family: spec.family, dataKind: spec.data.kind, classes: spec.data.classes)
+        } else if spec.family == .regression {
+            spec.loss.name = "mse"
+        }
         if let t = try subtable("optimizer") { spec.optimizer = try readOptimizer(t) }
         return spec
     }
@@ -95,11 +98,13 @@ extension PresetReader {
         }
         try refuseUnknown(t, s, known: Self.lossKeys + entry.info.parameters.map(\.name))
         if dataKind != .csv {
-            try check(entry.info.family == family, s, "name",
-                      "\(l.name) is a \(entry.info.family.rawValue) loss but \(dataKind.rawValue) is a \(family.rawValue) dataset")
+            try check(
+                entry.info.family == family, s, "name",
+                "\(l.name) is a \(entry.info.family.rawValue) loss but \(dataKind.rawValue) is a \(family.rawValue) dataset")
             if family == .classification {
-                try check(classes >= entry.info.minClasses, s, "name",
-                          "\(l.name) needs at least \(entry.info.minClasses) classes, the dataset has \(classes)")
+                try check(
+                    classes >= entry.info.minClasses, s, "name",
+                    "\(l.name) needs at least \(entry.info.minClasses) classes, the dataset has \(classes)")
             }
         }
         if let w: ClassWeighting = try oneOf(try string(t, s, "weighting"), s, "weighting") {
@@ -136,7 +141,8 @@ extension PresetReader {
         }
         func unit(_ k: String, uses: [OptimizerKind]) throws -> Double? {
             guard let v = try number(t, s, k) else { return nil }
-            try check(uses.contains(o.ruleKind), s, k, "only used by \(uses.map(\.rawValue).joined(separator: "/")) (optimizer is \(o.ruleKind.rawValue))")
+            try check(
+                uses.contains(o.ruleKind), s, k, "only used by \(uses.map(\.rawValue).joined(separator: "/")) (optimizer is \(o.ruleKind.rawValue))")
             try check(v >= 0 && v < 1, s, k, "must be in [0, 1), got \(formatParameter(v))")
             return v
         }

@@ -42,10 +42,11 @@ public enum PresetWriter {
     }
 
     static func inline(_ changes: [RunEvent.Change], prefix: String) -> String {
-        "{ " + changes.map { c -> String in
-            let key = String(c.key.dropFirst(prefix.count))
-            return "\(key) = \(value(c, key: key))"
-        }.joined(separator: ", ") + " }"
+        "{ "
+            + changes.map { c -> String in
+                let key = String(c.key.dropFirst(prefix.count))
+                return "\(key) = \(value(c, key: key))"
+            }.joined(separator: ", ") + " }"
     }
 
     /// A `[[compare]]` table: the label, then what differs from the base run.
@@ -61,17 +62,21 @@ public enum PresetWriter {
             if spec.loss.weighting == .effective { loss.append(.init("loss.weighting_beta", formatParameter(spec.loss.weightingBeta))) }
         }
         if !loss.isEmpty {
-            out += "[compare.loss]\n" + loss.map { c in
-                let key = String(c.key.dropFirst("loss.".count))
-                return "\(key) = \(value(c, key: key))\n"
-            }.joined()
+            out +=
+                "[compare.loss]\n"
+                + loss.map { c in
+                    let key = String(c.key.dropFirst("loss.".count))
+                    return "\(key) = \(value(c, key: key))\n"
+                }.joined()
         }
         let optimizer = optimizerChanges(from: base.optimizer, to: spec.optimizer, steps: spec.steps)
         if !optimizer.isEmpty {
-            out += "[compare.optimizer]\n" + optimizer.map { c in
-                let key = String(c.key.dropFirst("optimizer.".count))
-                return "\(key) = \(value(c, key: key))\n"
-            }.joined()
+            out +=
+                "[compare.optimizer]\n"
+                + optimizer.map { c in
+                    let key = String(c.key.dropFirst("optimizer.".count))
+                    return "\(key) = \(value(c, key: key))\n"
+                }.joined()
         }
         var model: [String] = []
         let (a, b) = (base.model, spec.model)

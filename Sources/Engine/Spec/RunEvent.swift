@@ -51,8 +51,10 @@ public struct RunEvent: Equatable, Sendable {
         return "\(RunEvent.shortNames[name] ?? name) \(c.value)"
     }
 
-    static let shortNames = ["gamma": "γ", "epsilon": "ε", "temperature": "T", "batch_size": "batch",
-                             "weight_decay": "wd", "momentum": "μ", "lambda": "λ", "alpha": "α", "beta": "β", "tau": "τ"]
+    static let shortNames = [
+        "gamma": "γ", "epsilon": "ε", "temperature": "T", "batch_size": "batch",
+        "weight_decay": "wd", "momentum": "μ", "lambda": "λ", "alpha": "α", "beta": "β", "tau": "τ",
+    ]
 }
 
 /// The differences between two loss specs as preset keys (`loss.name` first when it changes,

@@ -8,8 +8,10 @@ public struct LossSpec: Hashable, Sendable {
     public var weighting: ClassWeighting = .none
     public var weightingBeta: Double = ClassWeighting.defaultBeta
 
-    public init(name: String = "cross_entropy", parameters: [String: Double] = [:],
-                weighting: ClassWeighting = .none, weightingBeta: Double = ClassWeighting.defaultBeta) {
+    public init(
+        name: String = "cross_entropy", parameters: [String: Double] = [:],
+        weighting: ClassWeighting = .none, weightingBeta: Double = ClassWeighting.defaultBeta
+    ) {
         self.name = name
         self.parameters = parameters
         self.weighting = weighting

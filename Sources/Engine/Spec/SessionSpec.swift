@@ -1,3 +1,4 @@
+import Foundation
 import Learning
 
 /// One run of a session: its label (distinct within the session) and its spec,
@@ -146,5 +147,3 @@ public struct SessionSpec: Equatable, Sendable {
         return "\(key == "learning_rate" ? "lr" : key)=\(c.value)"
     }
 }
-
-import Foundation

@@ -311,7 +311,7 @@ struct TOMLReader {
         for (prefix, radix) in [("0x", 16), ("0o", 8), ("0b", 2)] where w.hasPrefix(prefix) {
             let body = w.dropFirst(2)
             guard digitsOK(body, { $0.isHexDigit && Int(String($0), radix: radix) != nil }),
-                  let v = Int(body.replacingOccurrences(of: "_", with: ""), radix: radix)
+                let v = Int(body.replacingOccurrences(of: "_", with: ""), radix: radix)
             else { throw fail("not a number: '\(w)'") }
             return .int(v)
         }
@@ -391,7 +391,9 @@ struct TOMLReader {
             guard let c = peek(), c != "\n" else { throw fail("a string is not closed with '\"'") }
             i += 1
             if c == "\"" { return out }
-            if c == "\\" { out.unicodeScalars.append(try escape()) } else {
+            if c == "\\" {
+                out.unicodeScalars.append(try escape())
+            } else {
                 guard c.value >= 0x20 || c == "\t", c.value != 0x7F else { throw fail("a control character in a string") }
                 out.unicodeScalars.append(c)
             }

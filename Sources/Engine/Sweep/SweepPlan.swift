@@ -92,7 +92,7 @@ public struct SweepPlan: Equatable, Sendable {
 
     public init(json text: String) throws {
         guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
-              let axes = object["axes"] as? [[String: Any]], let base = object["base_seed"] as? NSNumber
+            let axes = object["axes"] as? [[String: Any]], let base = object["base_seed"] as? NSNumber
         else { throw SweepError("sweep.json: not a sweep plan") }
         self.axes = try axes.map { a in
             guard let key = a["key"] as? String, let values = a["values"] as? [String] else {
@@ -141,7 +141,8 @@ public enum SweepResults {
             }
             table.append(line)
         }
-        let note = "\(metric) over \(plan.seeds ?? 1) seed\((plan.seeds ?? 1) == 1 ? "" : "s") (mean ± sd)"
+        let note =
+            "\(metric) over \(plan.seeds ?? 1) seed\((plan.seeds ?? 1) == 1 ? "" : "s") (mean ± sd)"
             + (plan.axes.count > 2 ? "; averaged over \(plan.axes.dropFirst(2).map(\.key).joined(separator: ", "))" : "")
         return CSVText.table(table) + note + "\n"
     }

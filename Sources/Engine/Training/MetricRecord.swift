@@ -37,9 +37,11 @@ public struct MetricRecord: Equatable, Sendable {
     public var divergedAt: Int?
     public var divergence: String?
 
-    public init(step: Int, trainLoss: Double, testLoss: Double?, trainAccuracy: Double?, testAccuracy: Double?,
-                cleanTrainAccuracy: Double?, gradNorm: Double, weightNorm: Double, learningRate: Double,
-                testNLL: Double? = nil, testMSE: Double? = nil) {
+    public init(
+        step: Int, trainLoss: Double, testLoss: Double?, trainAccuracy: Double?, testAccuracy: Double?,
+        cleanTrainAccuracy: Double?, gradNorm: Double, weightNorm: Double, learningRate: Double,
+        testNLL: Double? = nil, testMSE: Double? = nil
+    ) {
         self.testNLL = testNLL
         self.testMSE = testMSE
         self.step = step

@@ -63,11 +63,15 @@ public struct RunSummary: Sendable {
     public var final: MetricRecord?
     public var divergedAt: Int?
 
-    public static let header = ["label", "loss", "optimizer", "learning_rate", "steps", "train_loss", "test_loss",
-                                "train_acc", "test_acc", "clean_train_acc", "test_nll", "test_mse", "diverged_at"]
+    public static let header = [
+        "label", "loss", "optimizer", "learning_rate", "steps", "train_loss", "test_loss",
+        "train_acc", "test_acc", "clean_train_acc", "test_nll", "test_mse", "diverged_at",
+    ]
 
-    public init(label: String, loss: String, optimizer: String, learningRate: Double, steps: Int,
-                final: MetricRecord?, divergedAt: Int?) {
+    public init(
+        label: String, loss: String, optimizer: String, learningRate: Double, steps: Int,
+        final: MetricRecord?, divergedAt: Int?
+    ) {
         self.label = label
         self.loss = loss
         self.optimizer = optimizer
@@ -78,8 +82,9 @@ public struct RunSummary: Sendable {
     }
 
     public init(_ d: RunDriver) {
-        self.init(label: d.label, loss: d.spec.loss.name, optimizer: d.spec.optimizer.kind.rawValue,
-                  learningRate: d.spec.optimizer.learningRate, steps: d.step, final: d.finalRecord, divergedAt: d.divergedAt)
+        self.init(
+            label: d.label, loss: d.spec.loss.name, optimizer: d.spec.optimizer.kind.rawValue,
+            learningRate: d.spec.optimizer.learningRate, steps: d.step, final: d.finalRecord, divergedAt: d.divergedAt)
     }
 
     /// A number as metrics.jsonl writes it (the shortest text that reads back to the same value);
@@ -92,9 +97,11 @@ public struct RunSummary: Sendable {
     /// The cells, in `header` order.
     public var cells: [String] {
         let r = final
-        return [label, loss, optimizer, JSONText.number(learningRate), "\(steps)", Self.cell(r?.trainLoss), Self.cell(r?.testLoss),
-                Self.cell(r?.trainAccuracy), Self.cell(r?.testAccuracy), Self.cell(r?.cleanTrainAccuracy),
-                Self.cell(r?.testNLL), Self.cell(r?.testMSE), divergedAt.map(String.init) ?? ""]
+        return [
+            label, loss, optimizer, JSONText.number(learningRate), "\(steps)", Self.cell(r?.trainLoss), Self.cell(r?.testLoss),
+            Self.cell(r?.trainAccuracy), Self.cell(r?.testAccuracy), Self.cell(r?.cleanTrainAccuracy),
+            Self.cell(r?.testNLL), Self.cell(r?.testMSE), divergedAt.map(String.init) ?? "",
+        ]
     }
 }
 

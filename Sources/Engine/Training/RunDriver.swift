@@ -44,8 +44,10 @@ public final class RunDriver {
 
     /// Builds the run of `entry` (sharing `dataset` when given: runs of a comparison use the same
     /// data). `trajectoryEvery`: record θ every this many steps (nil: no trajectory).
-    public init(entry: RunEntry, baseDirectory: String? = nil, dataset: Dataset? = nil, trajectoryEvery: Int? = nil,
-                historyCapacity: Int? = 1024) throws {
+    public init(
+        entry: RunEntry, baseDirectory: String? = nil, dataset: Dataset? = nil, trajectoryEvery: Int? = nil,
+        historyCapacity: Int? = 1024
+    ) throws {
         label = entry.label
         trainer = try Trainer(spec: entry.spec, baseDirectory: baseDirectory, dataset: dataset)
         initialSpec = trainer.spec
@@ -85,7 +87,7 @@ public final class RunDriver {
 
     private func trackedSharpness(at step: Int, final: Bool = false) -> Double? {
         guard let k = sharpnessEvery, step % k == 0 || final,
-              let objective = try? LandscapeSetup.trainingLoss(model: trainer.model, dataset: trainer.dataset, spec: trainer.spec)
+            let objective = try? LandscapeSetup.trainingLoss(model: trainer.model, dataset: trainer.dataset, spec: trainer.spec)
         else { return nil }
         let start = DispatchTime.now().uptimeNanoseconds
         let value = tracker.update(objective, step: step)
@@ -157,8 +159,9 @@ public final class RunDriver {
     public func restart(with spec: RunSpec? = nil, baseDirectory: String? = nil, dataset: Dataset? = nil) throws -> RunDriver {
         var s = spec ?? trainer.spec
         s.dataTask = nil
-        let d = try RunDriver(entry: RunEntry(label: label, spec: s), baseDirectory: baseDirectory, dataset: dataset,
-                              trajectoryEvery: trajectory.map { _ in 1 }, historyCapacity: history?.capacity)
+        let d = try RunDriver(
+            entry: RunEntry(label: label, spec: s), baseDirectory: baseDirectory, dataset: dataset,
+            trajectoryEvery: trajectory.map { _ in 1 }, historyCapacity: history?.capacity)
         d.sharpnessEvery = sharpnessEvery
         d.sharpnessAdaptive = sharpnessAdaptive
         return d

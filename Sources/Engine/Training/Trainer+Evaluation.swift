@@ -81,8 +81,9 @@ extension Trainer {
             return SplitEvaluation(loss: Double(l), accuracy: nil, cleanAccuracy: nil, outputs: outputs)
         }
         guard dataset.task.isClassification else {
-            return SplitEvaluation(loss: Double(l), accuracy: nil, cleanAccuracy: nil, outputs: outputs,
-                                   mse: Yardstick.mse(predictions: outputs, targets: split.targets))
+            return SplitEvaluation(
+                loss: Double(l), accuracy: nil, cleanAccuracy: nil, outputs: outputs,
+                mse: Yardstick.mse(predictions: outputs, targets: split.targets))
         }
         // the class shown: argmax of the loss's probabilities (softmax, sparsemax, …)
         let probabilities = loss.probabilities(outputs)
@@ -97,18 +98,22 @@ extension Trainer {
             let flipped = split.labels.indices.filter { split.labels[$0] != split.cleanLabels[$0] }
             memorised = Double(flipped.filter { predicted[$0] == split.labels[$0] }.count) / Double(max(flipped.count, 1))
         }
-        return SplitEvaluation(loss: Double(l), accuracy: accuracy(split.labels),
-                               cleanAccuracy: noisy ? accuracy(split.cleanLabels) : nil, outputs: outputs,
-                               nll: calibration.nll, ece: calibration.ece,
-                               balancedAccuracy: ClassReport(predictions: predicted, labels: split.labels,
-                                                             classes: dataset.task.classes).balancedAccuracy,
-                               memorised: memorised)
+        return SplitEvaluation(
+            loss: Double(l), accuracy: accuracy(split.labels),
+            cleanAccuracy: noisy ? accuracy(split.cleanLabels) : nil, outputs: outputs,
+            nll: calibration.nll, ece: calibration.ece,
+            balancedAccuracy: ClassReport(
+                predictions: predicted, labels: split.labels,
+                classes: dataset.task.classes
+            ).balancedAccuracy,
+            memorised: memorised)
     }
 
     var hasLabelNoise: Bool { spec.data.labelNoise > 0 && dataset.task.isClassification }
 
     func record(_ g: BatchGradient) -> MetricRecord {
-        let train = g.isFullBatch
+        let train =
+            g.isFullBatch
             ? summarize(loss: g.loss, outputs: g.outputs, split: dataset.train)
             : evaluate(dataset.train, features: trainFeatures)
         let test = dataset.test.count > 0 ? evaluate(dataset.test, features: testFeatures) : nil

@@ -61,7 +61,8 @@ public final class Trainer {
 
     static func makeLoss(_ l: LossSpec, dataset: Dataset) throws -> (any LossFunction, [Float]?) {
         let family: LossFamily = dataset.task.isClassification ? .classification : .regression
-        let context = family == .classification
+        let context =
+            family == .classification
             ? LossContext(classes: dataset.task.classes, classCounts: dataset.trainClassCounts)
             : .regression()
         let loss = try LossCatalog.make(l.name, parameters: l.parameters, context: context, family: family)

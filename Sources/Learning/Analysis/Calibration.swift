@@ -79,4 +79,3 @@ public struct Calibration: Sendable, Equatable {
         self.brier = n > 0 ? brier / Double(n) : .nan
     }
 }
-

@@ -20,8 +20,10 @@ public struct LinearRegions: Sendable {
 
     /// The regions over the box (x0…x1) × (y0…y1) on a `side` × `side` grid (or, with `scale`,
     /// a cols × rows grid of pixel centres, for drawing).
-    public init(model: MLP, box: (x0: Double, x1: Double, y0: Double, y1: Double), side: Int = 200,
-                scale: (cols: Int, rows: Int)? = nil) {
+    public init(
+        model: MLP, box: (x0: Double, x1: Double, y0: Double, y1: Double), side: Int = 200,
+        scale: (cols: Int, rows: Int)? = nil
+    ) {
         self.side = side
         let (cols, rows) = scale ?? (side, side)
         var pts = [Float]()

@@ -36,7 +36,9 @@ extension DataSpec {
             if imbalance != 1 { throw fail("imbalance", "\(kind.rawValue) is a regression dataset; imbalance needs classes") }
         }
         if kind.isClassification {
-            if outliers > 0 { throw fail("outliers", "\(kind.rawValue) is a classification dataset; outliers apply to regression targets (use label_noise)") }
+            if outliers > 0 {
+                throw fail("outliers", "\(kind.rawValue) is a classification dataset; outliers apply to regression targets (use label_noise)")
+            }
             let allowed = kind.allowedClasses
             guard allowed.contains(classes) else {
                 let what = allowed.count == 1 ? "\(allowed[0]) classes" : "\(kind.allowedClassesText) classes"
@@ -56,8 +58,10 @@ extension DataSpec {
             }
             if nTrain < needed {
                 let what = kind.isClassification ? "at least one per class (\(classes))" : "at least 1"
-                throw fail("test_fraction",
-                           "test_fraction \(formatDataValue(testFraction)) of \(dataPlural(samples, "sample")) leaves \(dataPlural(nTrain, "training point")); need \(what)")
+                throw fail(
+                    "test_fraction",
+                    "test_fraction \(formatDataValue(testFraction)) of \(dataPlural(samples, "sample")) leaves \(dataPlural(nTrain, "training point")); need \(what)"
+                )
             }
         }
     }

@@ -74,8 +74,10 @@ public enum DatasetFactory {
             test: DataSplit(x: matrix(test.map(\.0)), labels: test.map(\.1)))
     }
 
-    static func regression(_ spec: DataSpec, _ generator: any TargetGenerator.Type, seed: UInt64,
-                           oneDimensional: Bool) -> Dataset {
+    static func regression(
+        _ spec: DataSpec, _ generator: any TargetGenerator.Type, seed: UInt64,
+        oneDimensional: Bool
+    ) -> Dataset {
         let nTest = DataSpec.testCount(total: spec.samples, testFraction: spec.testFraction)
         let nTrain = spec.samples - nTest
         var rng = SeededRandom(seed: seed, stream: "data")

@@ -58,7 +58,8 @@ public enum DatasetKind: String, CaseIterable, Sendable, Codable {
     /// The kind named `name`, or a `DataError` naming `data.kind` and the choices.
     public static func named(_ name: String) throws -> DatasetKind {
         guard let k = DatasetKind(rawValue: name) else {
-            throw DataError.invalid(key: "data.kind", message: "unknown dataset \"\(name)\" (expected one of \(allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw DataError.invalid(
+                key: "data.kind", message: "unknown dataset \"\(name)\" (expected one of \(allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         return k
     }

@@ -13,8 +13,10 @@ enum LabelNoise {
     static func flipCount(rate: Double, count: Int) -> Int { Int((rate * Double(count)).rounded()) }
 
     /// `labels` with `flipCount(rate:count:)` of them flipped.
-    static func apply(to labels: [Int], classes k: Int, rate: Double, kind: LabelNoiseKind,
-                      rng: inout SeededRandom) -> [Int] {
+    static func apply(
+        to labels: [Int], classes k: Int, rate: Double, kind: LabelNoiseKind,
+        rng: inout SeededRandom
+    ) -> [Int] {
         let m = flipCount(rate: rate, count: labels.count)
         guard m > 0, k >= 2 else { return labels }
         var noisy = labels

@@ -18,8 +18,10 @@ public final class LandscapeComputation: Sendable {
     public let threads: Int
     public let evaluator: LandscapeEvaluator
 
-    public init(objective: LandscapeObjective, directions: LandscapeDirections,
-                grid: LandscapeGrid = LandscapeGrid(), threads: Int = 1) {
+    public init(
+        objective: LandscapeObjective, directions: LandscapeDirections,
+        grid: LandscapeGrid = LandscapeGrid(), threads: Int = 1
+    ) {
         self.objective = objective
         self.directions = directions
         self.grid = grid
@@ -45,8 +47,10 @@ public final class LandscapeComputation: Sendable {
 
     /// Every row in order, calling `onRow(i, row)` after each; returns nil
     /// (leaving the rest) as soon as `isCancelled()` is true between rows.
-    public func compute(isCancelled: () -> Bool = { false },
-                        onRow: (Int, [Double]) -> Void = { _, _ in }) -> LandscapeSurface? {
+    public func compute(
+        isCancelled: () -> Bool = { false },
+        onRow: (Int, [Double]) -> Void = { _, _ in }
+    ) -> LandscapeSurface? {
         var rows: [[Double]] = []
         rows.reserveCapacity(grid.count)
         for i in 0..<grid.count {
@@ -73,16 +77,19 @@ public final class LandscapeComputation: Sendable {
 public enum LandscapeInterpolation {
     /// f at `count` evenly spaced α over `range` (default [−0.5, 1.5], 41
     /// points, which include 0 and 1).
-    public static func curve(_ objective: LandscapeObjective, from a: [Tensor], to b: [Tensor],
-                             count: Int = 41, range: ClosedRange<Double> = -0.5...1.5,
-                             threads: Int = 1) -> LandscapeCurve {
+    public static func curve(
+        _ objective: LandscapeObjective, from a: [Tensor], to b: [Tensor],
+        count: Int = 41, range: ClosedRange<Double> = -0.5...1.5,
+        threads: Int = 1
+    ) -> LandscapeCurve {
         precondition(count >= 2, "interpolation of \(count) points")
         let coords = (0..<count).map { k in
             (range.lowerBound * Double(count - 1 - k) + range.upperBound * Double(k)) / Double(count - 1)
         }
         let evaluator = LandscapeEvaluator(objective: objective, base: a, u: b, v: ParameterVector.zeros(like: a))
         let points = coords.map { LandscapePoint(s: Float(1 - $0), a: Float($0), b: 0) }
-        return LandscapeCurve(metric: objective.metric, coordinates: coords,
-                              values: evaluator.values(at: points, threads: threads))
+        return LandscapeCurve(
+            metric: objective.metric, coordinates: coords,
+            values: evaluator.values(at: points, threads: threads))
     }
 }

@@ -47,9 +47,11 @@ public struct LandscapeDirections: Sendable {
     /// the `landscape` stream of `seed` (d₁ first, then d₂, tensors in order,
     /// bias entries drawn too so the options never shift the weights' draws),
     /// then normalized by `normalization` and `biases`.
-    public static func random(around parameters: [Tensor], seed: UInt64,
-                              normalization: DirectionNormalization = .filter,
-                              biases: BiasDirections = .ignore) -> LandscapeDirections {
+    public static func random(
+        around parameters: [Tensor], seed: UInt64,
+        normalization: DirectionNormalization = .filter,
+        biases: BiasDirections = .ignore
+    ) -> LandscapeDirections {
         var rng = SeededRandom(seed: seed, stream: stream)
         let raw1 = parameters.map { Tensor.randomNormal($0.shape, using: &rng) }
         let raw2 = parameters.map { Tensor.randomNormal($0.shape, using: &rng) }
@@ -59,8 +61,10 @@ public struct LandscapeDirections: Sendable {
     }
 
     /// `direction` rescaled tensor by tensor to `weights` (see `DirectionNormalization`).
-    public static func normalized(_ direction: [Tensor], to weights: [Tensor],
-                                  _ normalization: DirectionNormalization, _ biases: BiasDirections) -> [Tensor] {
+    public static func normalized(
+        _ direction: [Tensor], to weights: [Tensor],
+        _ normalization: DirectionNormalization, _ biases: BiasDirections
+    ) -> [Tensor] {
         precondition(direction.count == weights.count, "direction of \(direction.count) tensors for \(weights.count)")
         return zip(direction, weights).map { d, w in
             precondition(d.shape == w.shape, "direction \(d.shape) for weights \(w.shape)")

@@ -129,8 +129,11 @@ public final class LandscapeEvaluator: Sendable {
         if let epilogue {
             outputs = forward(ws, epilogue: epilogue)
         } else {
-            outputs = objective.model.forward(ws.tape.constant(objective.features),
-                                              params: unpacked(ws.weights).map { ws.tape.constant($0) }).value
+            outputs =
+                objective.model.forward(
+                    ws.tape.constant(objective.features),
+                    params: unpacked(ws.weights).map { ws.tape.constant($0) }
+                ).value
         }
         return objective.measure(outputs: outputs, tape: ws.tape)
     }
@@ -207,9 +210,10 @@ public final class LandscapeEvaluator: Sendable {
                     let c = buffers.0
                     let act = i == last ? Epilogue.none : epilogue
                     if n >= 4 {
-                        LandscapeKernel.dense(m: block.count, k: l.inputs, n: l.padded, a: input, lda: stride,
-                                              w: UnsafePointer(ws.weights + l.weight), bias: UnsafePointer(ws.weights + l.bias),
-                                              c: c, activation: act)
+                        LandscapeKernel.dense(
+                            m: block.count, k: l.inputs, n: l.padded, a: input, lda: stride,
+                            w: UnsafePointer(ws.weights + l.weight), bias: UnsafePointer(ws.weights + l.bias),
+                            c: c, activation: act)
                     } else {
                         // under 4 rows the tape's kernel sums long rows in split order: use it as is
                         MatmulKernel.product(

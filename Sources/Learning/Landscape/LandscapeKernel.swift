@@ -14,9 +14,11 @@ enum LandscapeKernel {
     typealias V = SIMD8<Float>
 
     /// c[r, j] = act(bias[j] + Σ_p a[r·lda + p]·w[p·n + j]) for r < m, j < n; c has leading dimension n.
-    static func dense(m: Int, k: Int, n: Int, a: UnsafePointer<Float>, lda: Int,
-                      w: UnsafePointer<Float>, bias: UnsafePointer<Float>,
-                      c: UnsafeMutablePointer<Float>, activation: Epilogue) {
+    static func dense(
+        m: Int, k: Int, n: Int, a: UnsafePointer<Float>, lda: Int,
+        w: UnsafePointer<Float>, bias: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>, activation: Epilogue
+    ) {
         run(Identity(), m, k, n, a, lda, w, bias, c)
         switch activation {
         case .none: return
@@ -43,8 +45,10 @@ enum LandscapeKernel {
     }
 
     @inline(__always)
-    static func run<F: LaneMap>(_ f: F, _ m: Int, _ k: Int, _ n: Int, _ a: UnsafePointer<Float>, _ lda: Int,
-                                _ w: UnsafePointer<Float>, _ bias: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>) {
+    static func run<F: LaneMap>(
+        _ f: F, _ m: Int, _ k: Int, _ n: Int, _ a: UnsafePointer<Float>, _ lda: Int,
+        _ w: UnsafePointer<Float>, _ bias: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>
+    ) {
         var i = 0
         if n == 8 {
             // One column block (a narrow output layer): eight rows at a time,

@@ -31,8 +31,10 @@ public struct LandscapeObjective: Sendable {
     public let metric: LandscapeMetric
 
     /// The objective on `split` of a dataset for `task`.
-    public init(model: MLP, split: DataSplit, task: PredictionTask, loss: any LossFunction,
-                classWeights: [Float]?, metric: LandscapeMetric = .loss) {
+    public init(
+        model: MLP, split: DataSplit, task: PredictionTask, loss: any LossFunction,
+        classWeights: [Float]?, metric: LandscapeMetric = .loss
+    ) {
         precondition(metric == .loss || task.isClassification, "accuracy needs a classification task")
         self.model = model
         features = model.features(of: split.x)

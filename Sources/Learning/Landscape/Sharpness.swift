@@ -36,8 +36,10 @@ public enum Sharpness {
     }
 
     /// H·v at `parameters` by central differences (v of unit norm).
-    public static func hessianVectorProduct(_ objective: LandscapeObjective, at parameters: [Tensor],
-                                            _ v: [Tensor], epsilon: Float, tape: Tape = Tape()) -> [Tensor] {
+    public static func hessianVectorProduct(
+        _ objective: LandscapeObjective, at parameters: [Tensor],
+        _ v: [Tensor], epsilon: Float, tape: Tape = Tape()
+    ) -> [Tensor] {
         let plus = objective.gradient(at: ParameterVector.combination(parameters, [(epsilon, v)]), tape: tape).gradient
         let minus = objective.gradient(at: ParameterVector.combination(parameters, [(-epsilon, v)]), tape: tape).gradient
         return zip(plus, minus).map { gp, gm in
@@ -54,8 +56,10 @@ public enum Sharpness {
     /// The top (largest-magnitude) Hessian eigenvalue of the objective's loss
     /// at `parameters` (default: the centre). `start` warm-starts the
     /// iteration (e.g. the previous eigenvector while tracking over training).
-    public static func topEigenvalue(_ objective: LandscapeObjective, at parameters: [Tensor]? = nil,
-                                     options: Options = Options(), start: [Tensor]? = nil) -> Result {
+    public static func topEigenvalue(
+        _ objective: LandscapeObjective, at parameters: [Tensor]? = nil,
+        options: Options = Options(), start: [Tensor]? = nil
+    ) -> Result {
         let theta = parameters ?? objective.center
         let tape = Tape()
         var v: [Tensor]

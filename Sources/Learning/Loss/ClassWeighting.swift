@@ -1,4 +1,5 @@
 import Platform
+
 /// Per-class weights from the training-set class counts n_c (after label noise).
 ///
 /// The batch loss becomes Σ w_{yᵢ} ℓᵢ / Σ w_{yᵢ} (PyTorch's weighted-mean
@@ -29,4 +30,3 @@ public enum ClassWeighting: String, CaseIterable, Sendable {
         }
     }
 }
-

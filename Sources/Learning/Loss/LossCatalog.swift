@@ -56,8 +56,10 @@ public enum LossCatalog {
 
     /// Checks a loss against the task and its parameters against their ranges,
     /// then makes it. Errors name the key (`loss.gamma: …`).
-    public static func make(_ id: String, parameters given: [String: Double], context: LossContext,
-                            family: LossFamily) throws -> any LossFunction {
+    public static func make(
+        _ id: String, parameters given: [String: Double], context: LossContext,
+        family: LossFamily
+    ) throws -> any LossFunction {
         guard let e = entry(id) else {
             throw LossError("loss.name: unknown loss \"\(id)\" (see `losscape list losses`)")
         }

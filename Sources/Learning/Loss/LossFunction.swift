@@ -14,8 +14,10 @@ public struct LossParameter: Sendable, Equatable {
     public let lowerOpen: Bool, upperOpen: Bool
     public let summary: String
 
-    public init(_ name: String, default d: Double, in range: ClosedRange<Double>,
-                lowerOpen: Bool = false, upperOpen: Bool = false, _ summary: String) {
+    public init(
+        _ name: String, default d: Double, in range: ClosedRange<Double>,
+        lowerOpen: Bool = false, upperOpen: Bool = false, _ summary: String
+    ) {
         self.name = name
         defaultValue = d
         self.range = range
@@ -63,8 +65,10 @@ public struct LossInfo: Sendable {
     /// "Title (Lin et al. 2017)": the originating paper by title, first author and year.
     public var paper: String { provenance.map { "\($0.origin.title) (\($0.origin.short))" } ?? "" }
 
-    public init(id: String, family: LossFamily, parameters: [LossParameter] = [], summary: String,
-                formula: String, minClasses: Int = 2) {
+    public init(
+        id: String, family: LossFamily, parameters: [LossParameter] = [], summary: String,
+        formula: String, minClasses: Int = 2
+    ) {
         self.id = id
         self.family = family
         self.parameters = parameters

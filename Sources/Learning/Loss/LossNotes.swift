@@ -27,11 +27,13 @@ public enum LossNotes {
 
     static let parameters: [String: [String: ParameterNote]] = [
         "cross_entropy": [
-            "temperature": ParameterNote(ours: false, "T = 1 is plain cross-entropy; T ≠ 1 is the temperature-scaled form"),
+            "temperature": ParameterNote(ours: false, "T = 1 is plain cross-entropy; T ≠ 1 is the temperature-scaled form")
         ],
         "ldam": [
             "max_margin": ParameterNote(ours: false, "the paper tunes C so that the largest margin is 0.5"),
-            "scale": ParameterNote(ours: true, """
+            "scale": ParameterNote(
+                ours: true,
+                """
                 the paper uses s = 30 on normalised features; 1 here acts on raw logits. Measured on 3 overlapping \
                 Gaussian blobs (noise 1, training split imbalanced ρ = 20, balanced test split, 5 seeds): CE 79.5 ± 4.0 % \
                 test accuracy, ldam s=1 79.3 ± 4.3, s=30 78.2 ± 2.6 — no reliable difference on small 2-D problems; \
@@ -47,32 +49,32 @@ public enum LossNotes {
             "c": ParameterNote(ours: true, "the paper tunes c over {0.1, 1, 2}; the authors' code defaults to 2; c = 1 is ours"),
         ],
         "poly1": [
-            "epsilon": ParameterNote(ours: false, "the paper tunes ε per task; ε = 1 is its Poly-1 reference setting"),
+            "epsilon": ParameterNote(ours: false, "the paper tunes ε per task; ε = 1 is its Poly-1 reference setting")
         ],
         "poly1_focal": [
-            "epsilon": ParameterNote(ours: true, "the paper tunes ε per task and gives no default for the focal variant; 1 is ours"),
+            "epsilon": ParameterNote(ours: true, "the paper tunes ε per task and gives no default for the focal variant; 1 is ours")
         ],
         "sce": [
-            "alpha": ParameterNote(ours: false, "the paper's CIFAR-10 setting; CIFAR-100 uses α = 6, β = 0.1"),
+            "alpha": ParameterNote(ours: false, "the paper's CIFAR-10 setting; CIFAR-100 uses α = 6, β = 0.1")
         ],
         "nce_rce": [
             "alpha": ParameterNote(ours: false, "the paper's CIFAR-10 setting; CIFAR-100 uses α = 10, β = 0.1"),
             "beta": ParameterNote(ours: false, "the paper's CIFAR-10 setting; CIFAR-100 uses α = 10, β = 0.1"),
         ],
         "hinge_ww": [
-            "margin": ParameterNote(ours: true, "Weston & Watkins demand a margin of 2; 1 (as Crammer–Singer) is the same up to scaling the logits"),
+            "margin": ParameterNote(ours: true, "Weston & Watkins demand a margin of 2; 1 (as Crammer–Singer) is the same up to scaling the logits")
         ],
         "comp_sum": [
-            "tau": ParameterNote(ours: true, "the paper studies the whole family; τ = 1 (cross-entropy) is ours"),
+            "tau": ParameterNote(ours: true, "the paper studies the whole family; τ = 1 (cross-entropy) is ours")
         ],
         "huber": [
-            "delta": ParameterNote(ours: true, "PyTorch's default; Huber's k = 1.345σ gives 95 % efficiency under Gaussian noise"),
+            "delta": ParameterNote(ours: true, "PyTorch's default; Huber's k = 1.345σ gives 95 % efficiency under Gaussian noise")
         ],
         "pseudo_huber": [
-            "delta": ParameterNote(ours: true, "the paper has no default; δ = 1 matches huber and smooth_l1"),
+            "delta": ParameterNote(ours: true, "the paper has no default; δ = 1 matches huber and smooth_l1")
         ],
         "quantile": [
-            "q": ParameterNote(ours: true, "q = 0.5 fits the median (half the absolute error); the paper's q is any in (0, 1)"),
+            "q": ParameterNote(ours: true, "q = 0.5 fits the median (half the absolute error); the paper's q is any in (0, 1)")
         ],
     ]
 
@@ -82,21 +84,21 @@ public enum LossNotes {
             with its CIFAR-10 weights (α = β = 1) it underfits small 2-D problems: 3-class spiral, 40 % symmetric \
             label noise (1500 points, 2000 steps, 5 seeds): 61.2 ± 3.2 % clean-train accuracy against 66.7 ± 1.9 for \
             cross_entropy; the CIFAR-100 weights α = 10, β = 0.1 reach 68.2 ± 5.0
-            """,
+            """
         ],
         "z_error": [
             """
             breaks down when more than about a quarter of the targets are outliers (they inflate σ and fall \
             inside the τσ cut-off): sine with 30 % outliers, 5 seeds: test MSE 1.40 ± 0.34 against 0.011 for l1; \
             at 10 % it matches l1 (0.012 against 0.011)
-            """,
+            """
         ],
         "mae": [
             """
             underfits: its gradient −2p_y(1 − p_y) vanishes as p_y → 0, so badly wrong points stop pulling. \
             3-class spiral (1500 points, 2000 steps, 5 seeds): 92.1 ± 3.7 % train accuracy against 99.1 ± 0.2 for \
             cross_entropy; 5 classes: 72.2 ± 14.2 against 98.3 ± 0.6
-            """,
+            """
         ],
         "ldr_kl": [
             """

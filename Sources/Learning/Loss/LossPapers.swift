@@ -62,7 +62,8 @@ private enum ReadingList {
     static let zLoss = "The Z-loss: a shift and scale invariant classification loss belonging to the Spherical Family"
     static let lossSurvey = "Loss Functions and Metrics in Deep Learning"
     static let crossEntropyLosses = "Cross-Entropy Loss Functions: Theoretical Analysis and Applications"
-    static let ldr = "Label Distributionally Robust Losses for Multi-class Classification: "
+    static let ldr =
+        "Label Distributionally Robust Losses for Multi-class Classification: "
         + "Consistency, Robustness and Adaptivity"
     static let regressionSurvey = "A Comprehensive Survey of Regression Based Loss Functions for Time Series Forecasting"
     static let sparsemax = "From Softmax to Sparsemax: A Sparse Model of Attention and Multi-Label Classification"
@@ -75,12 +76,14 @@ private enum ReadingList {
     static let asymmetricLoss = "Asymmetric Loss For Multi-Label Classification"
     static let saddlePoints = "Escaping Saddle Points for Effective Generalization on Class-Imbalanced Data"
     static let contrastiveBehaviour = "Understanding the Behaviour of Contrastive Loss"
-    static let mutualInformationLongTail = "Long-Tailed Recognition by Mutual Information Maximization between "
+    static let mutualInformationLongTail =
+        "Long-Tailed Recognition by Mutual Information Maximization between "
         + "Latent Features and Ground-Truth Labels"
     static let neuralCollapseLinear = "Neural Collapse in Deep Linear Networks: From Balanced to Imbalanced Data"
     static let pseudoHuberDiffusion = "Improving Diffusion Models's Data-Corruption Resistance using Scheduled Pseudo-Huber Loss"
     static let logarithmicLoss = "Concise Logarithmic Loss Function for Robust Training of Anomaly Detection Model"
-    static let doublePenalty = "Fixing the Double Penalty in Data-Driven Weather Forecasting Through a Modified "
+    static let doublePenalty =
+        "Fixing the Double Penalty in Data-Driven Weather Forecasting Through a Modified "
         + "Spherical Harmonic Loss Function"
 }
 
@@ -245,24 +248,32 @@ public enum LossPapers {
     public static let byLoss: [String: LossProvenance] = [
         // Softmax cross-entropy as a network's training criterion (Bridle); the temperature is the usual
         // scaling studied as "temperature-scaled CE" in the LDR paper.
-        "cross_entropy": LossProvenance(origin: bridle1990probabilistic, studiedIn: [
-            ReadingList.polyLoss, ReadingList.zLoss, ReadingList.crossEntropyLosses, ReadingList.ldr,
-            ReadingList.wellClassified, ReadingList.normalizedLosses, ReadingList.squentropy,
-            ReadingList.contrastiveBehaviour, ReadingList.neuralCollapseLinear,
-        ]),
+        "cross_entropy": LossProvenance(
+            origin: bridle1990probabilistic,
+            studiedIn: [
+                ReadingList.polyLoss, ReadingList.zLoss, ReadingList.crossEntropyLosses, ReadingList.ldr,
+                ReadingList.wellClassified, ReadingList.normalizedLosses, ReadingList.squentropy,
+                ReadingList.contrastiveBehaviour, ReadingList.neuralCollapseLinear,
+            ]),
         "label_smoothing": LossProvenance(origin: szegedy2016rethinking, studiedIn: [ReadingList.wellClassified]),
-        "focal": LossProvenance(origin: lin2017focal, studiedIn: [
-            ReadingList.polyLoss, ReadingList.normalizedLosses, ReadingList.asymmetricLoss,
-        ]),
+        "focal": LossProvenance(
+            origin: lin2017focal,
+            studiedIn: [
+                ReadingList.polyLoss, ReadingList.normalizedLosses, ReadingList.asymmetricLoss,
+            ]),
         "poly1": LossProvenance(origin: leng2022polyloss, studiedIn: []),
         "poly1_focal": LossProvenance(origin: leng2022polyloss, studiedIn: []),
         "brier": LossProvenance(origin: brier1950verification, studiedIn: [ReadingList.ldr]),
-        "mae": LossProvenance(origin: ghosh2017robust, studiedIn: [
-            ReadingList.crossEntropyLosses, ReadingList.ldr, ReadingList.normalizedLosses,
-        ]),
-        "gce": LossProvenance(origin: zhang2018generalized, studiedIn: [
-            ReadingList.crossEntropyLosses, ReadingList.ldr, ReadingList.normalizedLosses,
-        ]),
+        "mae": LossProvenance(
+            origin: ghosh2017robust,
+            studiedIn: [
+                ReadingList.crossEntropyLosses, ReadingList.ldr, ReadingList.normalizedLosses,
+            ]),
+        "gce": LossProvenance(
+            origin: zhang2018generalized,
+            studiedIn: [
+                ReadingList.crossEntropyLosses, ReadingList.ldr, ReadingList.normalizedLosses,
+            ]),
         "sce": LossProvenance(origin: wang2019symmetric, studiedIn: [ReadingList.ldr, ReadingList.normalizedLosses]),
         "nce_rce": LossProvenance(origin: ma2020normalized, studiedIn: []),
         "nce_mae": LossProvenance(origin: ma2020normalized, studiedIn: []),
@@ -279,14 +290,18 @@ public enum LossPapers {
         "exponential": LossProvenance(origin: freund1997boosting, studiedIn: [ReadingList.ensLoss]),
         // For two classes the sparsemax loss is exactly a quarter of the modified Huber loss.
         "modified_huber": LossProvenance(origin: zhang2004sgd, studiedIn: [ReadingList.sparsemax]),
-        "logit_adjusted": LossProvenance(origin: menon2021logit, studiedIn: [
-            ReadingList.mutualInformationLongTail, ReadingList.bayesianLongTail,
-        ]),
+        "logit_adjusted": LossProvenance(
+            origin: menon2021logit,
+            studiedIn: [
+                ReadingList.mutualInformationLongTail, ReadingList.bayesianLongTail,
+            ]),
         "ldam": LossProvenance(origin: cao2019ldam, studiedIn: [ReadingList.saddlePoints]),
-        "mse": LossProvenance(origin: legendre1805nouvelles, studiedIn: [
-            ReadingList.lossSurvey, ReadingList.regressionSurvey, ReadingList.neuralCollapseLinear,
-            ReadingList.logarithmicLoss, ReadingList.doublePenalty,
-        ]),
+        "mse": LossProvenance(
+            origin: legendre1805nouvelles,
+            studiedIn: [
+                ReadingList.lossSurvey, ReadingList.regressionSurvey, ReadingList.neuralCollapseLinear,
+                ReadingList.logarithmicLoss, ReadingList.doublePenalty,
+            ]),
         // Least absolute deviations, cited to Boscovich 1757 (see the citation's note).
         "l1": LossProvenance(origin: boscovich1757litteraria, studiedIn: [ReadingList.lossSurvey, ReadingList.regressionSurvey]),
         "huber": LossProvenance(origin: huber1964robust, studiedIn: [ReadingList.lossSurvey, ReadingList.regressionSurvey]),

@@ -1,7 +1,6 @@
 import Platform
 import TensorCore
 
-
 /// An input feature computed from a point (x1, x2), as in TensorFlow Playground.
 public enum InputFeature: String, CaseIterable, Sendable, Codable {
     case x1, x2

@@ -9,8 +9,10 @@ public struct MLPSpec: Equatable, Sendable {
     public var features: [InputFeature]
     public var initializer: WeightInit
 
-    public init(hidden: [Int] = [16, 16], activation: Activation = .tanh,
-                features: [InputFeature] = [.x1, .x2], initializer: WeightInit = .xavier) {
+    public init(
+        hidden: [Int] = [16, 16], activation: Activation = .tanh,
+        features: [InputFeature] = [.x1, .x2], initializer: WeightInit = .xavier
+    ) {
         self.hidden = hidden
         self.activation = activation
         self.features = features
@@ -49,8 +51,9 @@ public struct MLP: Sendable, Equatable {
         var widths = [spec.features.count] + spec.hidden + [outputs]
         if widths.isEmpty { widths = [outputs] }
         layers = (0..<(widths.count - 1)).map { i in
-            DenseLayer(weight: spec.initializer.weight(out: widths[i + 1], in: widths[i], using: &rng),
-                       bias: Tensor.zeros([widths[i + 1]]))
+            DenseLayer(
+                weight: spec.initializer.weight(out: widths[i + 1], in: widths[i], using: &rng),
+                bias: Tensor.zeros([widths[i + 1]]))
         }
     }
 
@@ -67,8 +70,9 @@ public struct MLP: Sendable, Equatable {
         set {
             precondition(newValue.count == 2 * layers.count, "\(newValue.count) tensors for \(layers.count) layers")
             for i in layers.indices {
-                precondition(newValue[2 * i].shape == layers[i].weight.shape && newValue[2 * i + 1].shape == layers[i].bias.shape,
-                             "parameter shapes differ from the architecture")
+                precondition(
+                    newValue[2 * i].shape == layers[i].weight.shape && newValue[2 * i + 1].shape == layers[i].bias.shape,
+                    "parameter shapes differ from the architecture")
                 layers[i] = DenseLayer(weight: newValue[2 * i], bias: newValue[2 * i + 1])
             }
         }

@@ -50,8 +50,10 @@ public struct Optimizer {
     /// this step's batch; `regradient` evaluates ∇L at other parameters on the
     /// same batch (used by SAM). Returns the learning rate used.
     @discardableResult
-    public mutating func step(_ params: inout [Tensor], gradient: [Tensor],
-                              regradient: ([Tensor]) -> [Tensor]) -> Double {
+    public mutating func step(
+        _ params: inout [Tensor], gradient: [Tensor],
+        regradient: ([Tensor]) -> [Tensor]
+    ) -> Double {
         var g = gradient
         if spec.kind == .sam {
             let full = objectiveGradient(params, gradient)

@@ -24,8 +24,10 @@ func updateElements(_ params: inout [Tensor], _ grads: [Tensor], _ body: (inout 
 
 /// Runs `body(θ, g, s)` with one state tensor per parameter.
 @inline(__always)
-func updateElements(_ params: inout [Tensor], _ grads: [Tensor], _ state: inout [Tensor],
-                    _ body: (inout Float, Float, inout Float) -> Void) {
+func updateElements(
+    _ params: inout [Tensor], _ grads: [Tensor], _ state: inout [Tensor],
+    _ body: (inout Float, Float, inout Float) -> Void
+) {
     for i in params.indices {
         let g = grads[i].pointer
         state[i].withUnsafeMutableBufferPointer { s in
@@ -36,8 +38,10 @@ func updateElements(_ params: inout [Tensor], _ grads: [Tensor], _ state: inout 
 
 /// Runs `body(θ, g, s, t)` with two state tensors per parameter.
 @inline(__always)
-func updateElements(_ params: inout [Tensor], _ grads: [Tensor], _ s1: inout [Tensor], _ s2: inout [Tensor],
-                    _ body: (inout Float, Float, inout Float, inout Float) -> Void) {
+func updateElements(
+    _ params: inout [Tensor], _ grads: [Tensor], _ s1: inout [Tensor], _ s2: inout [Tensor],
+    _ body: (inout Float, Float, inout Float, inout Float) -> Void
+) {
     for i in params.indices {
         let g = grads[i].pointer
         s1[i].withUnsafeMutableBufferPointer { a in

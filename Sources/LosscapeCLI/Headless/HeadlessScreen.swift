@@ -13,12 +13,15 @@ struct HeadlessScreen {
     var state: AppState
     let cache = ViewCache()
 
-    init(session: SessionSpec, drivers: [RunDriver], baseDirectory: String?, width: Int, height: Int,
-         colorMode: ColorMode, ascii: Bool) {
+    init(
+        session: SessionSpec, drivers: [RunDriver], baseDirectory: String?, width: Int, height: Int,
+        colorMode: ColorMode, ascii: Bool
+    ) {
         self.session = session
         self.drivers = drivers
-        state = AppState(session: session, baseDirectory: baseDirectory, width: width, height: height,
-                         colorMode: colorMode, ascii: ascii)
+        state = AppState(
+            session: session, baseDirectory: baseDirectory, width: width, height: height,
+            colorMode: colorMode, ascii: ascii)
     }
 
     /// Trains every run until `step` (lockstep, as the playground does).
@@ -30,8 +33,9 @@ struct HeadlessScreen {
 
     /// Feeds the runs' current state to the screen (`sequence` orders the snapshots).
     mutating func refresh(sequence: Int, landscape: Bool = false) {
-        let snapshot = SessionSnapshot(sequence: sequence, runs: drivers.map(RunSnapshot.init), running: false,
-                                       stepsPerSecond: 0, message: nil, speed: state.speed)
+        let snapshot = SessionSnapshot(
+            sequence: sequence, runs: drivers.map(RunSnapshot.init), running: false,
+            stepsPerSecond: 0, message: nil, speed: state.speed)
         _ = update(&state, .snapshot(snapshot))
         if landscape, let run = state.run {
             let s = state.landscape

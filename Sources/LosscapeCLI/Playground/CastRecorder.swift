@@ -15,8 +15,9 @@ final class CastRecorder {
     init(path: String, width: Int, height: Int, mode: ColorMode, title: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else {
-            throw LosscapeError(FileManager.default.fileExists(atPath: path)
-                ? "--record: \(path) exists (choose a new file)" : "--record: cannot create \(path)")
+            throw LosscapeError(
+                FileManager.default.fileExists(atPath: path)
+                    ? "--record: \(path) exists (choose a new file)" : "--record: cannot create \(path)")
         }
         handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         self.mode = mode == .none ? .ansi256 : mode

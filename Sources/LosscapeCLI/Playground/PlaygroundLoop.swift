@@ -22,8 +22,10 @@ final class PlaygroundLoop<Backend: TerminalBackend> {
     /// Records what the screen shows (`--record`), if asked.
     var recorder: CastRecorder?
 
-    init(backend: Backend, session: TrainingSession, state: AppState, output: String,
-         clock: @escaping () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }) {
+    init(
+        backend: Backend, session: TrainingSession, state: AppState, output: String,
+        clock: @escaping () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+    ) {
         self.backend = backend
         self.session = session
         self.state = state

@@ -30,8 +30,10 @@ enum Screenshot {
     static func write(_ frame: Frame, mode: ColorMode, to folder: String) throws -> String {
         let stem = freshStem("losscape-\(timestamp())", in: folder, extensions: [".txt", ".ans", ".svg"])
         let base = (folder as NSString).appendingPathComponent(stem)
-        let files = [(".txt", TextExport.plain(frame) + "\n"), (".ans", TextExport.ansi(frame, mode: mode) + "\n"),
-                     (".svg", SVGExport.svg(frame, mode: mode == .none ? .ansi256 : mode))]
+        let files = [
+            (".txt", TextExport.plain(frame) + "\n"), (".ans", TextExport.ansi(frame, mode: mode) + "\n"),
+            (".svg", SVGExport.svg(frame, mode: mode == .none ? .ansi256 : mode)),
+        ]
         var written: [String] = []
         do {
             for (ext, text) in files {

@@ -37,7 +37,9 @@ enum PresetLookup {
             return (try Preset.parse(text, file: "default preset", overrides: overrides), nil)
         }
         guard let p = path(for: argument) else {
-            throw PresetError(file: argument, "no such preset file" + (argument.contains("/") || argument.hasSuffix(".toml") ? "" : " (and no presets/\(argument).toml)"))
+            throw PresetError(
+                file: argument,
+                "no such preset file" + (argument.contains("/") || argument.hasSuffix(".toml") ? "" : " (and no presets/\(argument).toml)"))
         }
         return (try Preset.load(path: p, overrides: overrides), (p as NSString).deletingLastPathComponent)
     }
@@ -50,16 +52,21 @@ enum PresetLookup {
     /// Builds the drivers of a session's runs (sharing one dataset). Errors found only when
     /// the data is loaded (a CSV, a loss that does not fit it) are prefixed with the preset's name.
     /// `history`: keep the bounded history the screen draws (not needed headless).
-    static func drivers(_ session: SessionSpec, baseDirectory: String?, preset argument: String?,
-                        trajectoryEvery: Int? = nil, history: Bool = true) throws -> [RunDriver] {
+    static func drivers(
+        _ session: SessionSpec, baseDirectory: String?, preset argument: String?,
+        trajectoryEvery: Int? = nil, history: Bool = true
+    ) throws -> [RunDriver] {
         let capacity: Int? = history ? 1024 : nil
         do {
-            let first = try RunDriver(entry: session.runs[0], baseDirectory: baseDirectory, trajectoryEvery: trajectoryEvery,
-                                      historyCapacity: capacity)
-            return try [first] + session.runs.dropFirst().map {
-                try RunDriver(entry: $0, baseDirectory: baseDirectory, dataset: first.trainer.dataset, trajectoryEvery: trajectoryEvery,
-                              historyCapacity: capacity)
-            }
+            let first = try RunDriver(
+                entry: session.runs[0], baseDirectory: baseDirectory, trajectoryEvery: trajectoryEvery,
+                historyCapacity: capacity)
+            return try [first]
+                + session.runs.dropFirst().map {
+                    try RunDriver(
+                        entry: $0, baseDirectory: baseDirectory, dataset: first.trainer.dataset, trajectoryEvery: trajectoryEvery,
+                        historyCapacity: capacity)
+                }
         } catch {
             throw PresetError(file: fileName(argument), "\(error)")
         }

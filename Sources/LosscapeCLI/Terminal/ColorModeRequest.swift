@@ -36,8 +36,10 @@ struct ColorResolution: Equatable, Sendable {
     /// - Parameters:
     ///   - hasColors: whether curses colours were started (`has_colors()`; false for `never` and `auto` under `NO_COLOR`).
     ///   - colors: curses `COLORS` after `start_color()`.
-    static func resolve(_ request: ColorModeRequest, environment: [String: String],
-                        hasColors: Bool, colors: Int) -> ColorResolution {
+    static func resolve(
+        _ request: ColorModeRequest, environment: [String: String],
+        hasColors: Bool, colors: Int
+    ) -> ColorResolution {
         let direct = hasColors && colors >= directColors
         func best() -> ColorMode {
             guard hasColors else { return .none }
@@ -62,15 +64,17 @@ struct ColorResolution: Equatable, Sendable {
         case .ansi256:
             if hasColors && colors >= 256 { return ColorResolution(mode: .ansi256, direct: direct, note: nil) }
             let m = best()
-            return ColorResolution(mode: m, direct: false,
-                                   note: "256 colours asked, the terminal has \(hasColors ? colors : 0): using \(describe(m))")
+            return ColorResolution(
+                mode: m, direct: false,
+                note: "256 colours asked, the terminal has \(hasColors ? colors : 0): using \(describe(m))")
         case .truecolor:
             if direct { return ColorResolution(mode: .truecolor, direct: true, note: nil) }
             let m = best()
             let term = environment["TERM"] ?? ""
             let hint = term.isEmpty ? "a *-direct TERM" : "TERM=\(term.split(separator: "-").first ?? "xterm")-direct"
-            return ColorResolution(mode: m, direct: false,
-                                   note: "truecolor needs a direct-colour terminal (\(hint)): using \(describe(m))")
+            return ColorResolution(
+                mode: m, direct: false,
+                note: "truecolor needs a direct-colour terminal (\(hint)): using \(describe(m))")
         }
     }
 }

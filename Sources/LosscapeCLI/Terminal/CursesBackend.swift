@@ -114,8 +114,9 @@ final class CursesBackend: TerminalBackend {
             started = true
             defaultColors = use_default_colors() != ERR
         }
-        let r = ColorResolution.resolve(requested, environment: environment, hasColors: started,
-                                        colors: started ? Int(cn_colors()) : 0)
+        let r = ColorResolution.resolve(
+            requested, environment: environment, hasColors: started,
+            colors: started ? Int(cn_colors()) : 0)
         colorMode = r.mode
         direct = r.direct
         note = r.note
@@ -205,8 +206,10 @@ final class CursesBackend: TerminalBackend {
 
     /// Writes the top-left `width` × `height` cells; false when the colour pairs ran out
     /// (unless `allowOverflow`, which draws such cells with the nearest pair there is).
-    private func drawCells(_ frame: Frame, width: Int, height: Int, window: UnsafeMutablePointer<WINDOW>,
-                           allowOverflow: Bool) -> Bool {
+    private func drawCells(
+        _ frame: Frame, width: Int, height: Int, window: UnsafeMutablePointer<WINDOW>,
+        allowOverflow: Bool
+    ) -> Bool {
         for y in 0..<height {
             for x in 0..<width {
                 let cell = frame[x, y]

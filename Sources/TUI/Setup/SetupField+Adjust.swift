@@ -17,7 +17,9 @@ public enum SetupChange: Equatable, Sendable {
 
 extension SetupField {
     static let sampleLadder = [50, 100, 200, 300, 500, 1000, 2000, 5000]
-    static let architectures: [[Int]] = [[], [4], [8], [16], [8, 8], [16, 16], [32, 32], [64, 64], [16, 16, 16], [32, 32, 32], [64, 64, 64], [8, 8, 8, 8]]
+    static let architectures: [[Int]] = [
+        [], [4], [8], [16], [8, 8], [16, 16], [32, 32], [64, 64], [16, 16, 16], [32, 32, 32], [64, 64, 64], [8, 8, 8, 8],
+    ]
     static let featureSets: [[InputFeature]] = [
         [.x1, .x2], [.x1, .x2, .x1Squared, .x2Squared], [.x1, .x2, .x1x2], [.x1, .x2, .sinX1, .sinX2],
         [.x1Squared, .x2Squared], InputFeature.allCases, [.x1],
@@ -87,7 +89,8 @@ extension SetupField {
             return .optimizer
         case .learningRate:
             let lr = spec.optimizer.learningRate
-            spec.optimizer.learningRate = dir > 0
+            spec.optimizer.learningRate =
+                dir > 0
                 ? max(lr, min(lr * 2, Self.learningRateRange.hi))  // never down on +
                 : min(lr, max(lr / 2, Self.learningRateRange.lo))  // never up on −
             return .learningRate

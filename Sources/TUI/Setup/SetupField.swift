@@ -59,8 +59,10 @@ public enum SetupField: Hashable, Sendable {
     /// `x1 x2 sin1 sin2`, or `all 7`.
     public static func featuresText(_ fs: [InputFeature]) -> String {
         if Set(fs) == Set(InputFeature.allCases) { return "all \(fs.count)" }
-        let names: [InputFeature: String] = [.x1: "x1", .x2: "x2", .x1Squared: "x1²", .x2Squared: "x2²", .x1x2: "x1x2",
-                                             .sinX1: "sin1", .sinX2: "sin2"]
+        let names: [InputFeature: String] = [
+            .x1: "x1", .x2: "x2", .x1Squared: "x1²", .x2Squared: "x2²", .x1x2: "x1x2",
+            .sinX1: "sin1", .sinX2: "sin2",
+        ]
         return fs.map { names[$0] ?? $0.rawValue }.joined(separator: " ")
     }
 

@@ -1,6 +1,6 @@
 import Engine
-import Render
 import Learning
+import Render
 import TensorCore
 
 /// The plane the Decision boundary panel shows: the data's bounding box with
@@ -20,7 +20,7 @@ struct BoundaryField {
     /// The pixel (col, row) of a point, or nil outside.
     func pixel(_ x: Double, _ y: Double) -> (col: Int, row: Int)? {
         guard let c = CellIndex.inside((x - xmin) / (xmax - xmin) * Double(cols), 0..<cols, rounding: .down),
-              let r = CellIndex.inside((ymax - y) / (ymax - ymin) * Double(rows), 0..<rows, rounding: .down)
+            let r = CellIndex.inside((ymax - y) / (ymax - ymin) * Double(rows), 0..<rows, rounding: .down)
         else { return nil }
         return (c, r)
     }

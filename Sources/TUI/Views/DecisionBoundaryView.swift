@@ -35,7 +35,9 @@ enum DecisionBoundaryView {
         let inner = rect.inset(by: 1)
         guard inner.width > 1, inner.height > 1 else { return }
         guard tiles else {
-            if let run = state.run { renderRun(run, index: min(state.selected, max(runs.count - 1, 0)), state, cache, in: inner, into: &frame, theme: theme) }
+            if let run = state.run {
+                renderRun(run, index: min(state.selected, max(runs.count - 1, 0)), state, cache, in: inner, into: &frame, theme: theme)
+            }
             return
         }
         // small multiples: 2 side by side (or stacked when tall), 3–4 in a 2×2 grid
@@ -47,8 +49,9 @@ enum DecisionBoundaryView {
             guard cell.height > 2 else { continue }
             let selected = i == state.selected
             let label = (selected ? (theme.ascii ? ">" : "▸") : "") + run.label
-            frame.put(String(label.prefix(cell.width)), x: cell.x, y: cell.y,
-                      style: Style(fg: theme.hasColor ? Theme.runColor(i) : .default, bold: selected), clippedTo: cell)
+            frame.put(
+                String(label.prefix(cell.width)), x: cell.x, y: cell.y,
+                style: Style(fg: theme.hasColor ? Theme.runColor(i) : .default, bold: selected), clippedTo: cell)
             renderRun(run, index: i, state, cache, in: cell.inset(top: 1), into: &frame, theme: theme)
         }
     }
@@ -61,8 +64,10 @@ enum DecisionBoundaryView {
     }
 
     /// One run's field, letterboxed into `area`.
-    static func renderRun(_ run: RunSnapshot, index: Int, _ state: AppState, _ cache: ViewCache, in area: Rect,
-                          into frame: inout Frame, theme: Theme) {
+    static func renderRun(
+        _ run: RunSnapshot, index: Int, _ state: AppState, _ cache: ViewCache, in area: Rect,
+        into frame: inout Frame, theme: Theme
+    ) {
         let task = run.dataset.task
         if run.dataset.isOneDimensional && !task.isClassification {
             renderCurve(run, state: state, in: area, into: &frame, theme: theme)
@@ -97,8 +102,10 @@ enum DecisionBoundaryView {
         }
         drawPoints(run, field, shown: state.points, halfBlocks: halfBlocks, targetRange: (lo, hi), in: inner, into: &frame, theme: theme)
         if let bar {
-            let b = ColorBar(.vertical, minLabel: NiceTicks.format(lo, significantDigits: 2), maxLabel: NiceTicks.format(hi, significantDigits: 2),
-                             ascii: !halfBlocks, labelStyle: theme.dim) { ColorMap.viridis($0) }
+            let b = ColorBar(
+                .vertical, minLabel: NiceTicks.format(lo, significantDigits: 2), maxLabel: NiceTicks.format(hi, significantDigits: 2),
+                ascii: !halfBlocks, labelStyle: theme.dim
+            ) { ColorMap.viridis($0) }
             frame.render(b, in: bar.inset(left: 1))
         }
     }
@@ -120,8 +127,9 @@ enum DecisionBoundaryView {
         let key = ViewCache.FieldKey(sequence: state.snapshot?.sequence ?? 0, step: run.step, cols: cols, rows: rows)
         let data = ObjectIdentifier(run.dataset.train.x.storageIdentity)
         if let c = cache.fields[index], c.data == data, c.field.cols == cols, c.field.rows == rows,
-           c.field.outputs.first?.count == run.model.outputs,
-           c.key == key || (state.now - c.time < 0.1 && state.running) {
+            c.field.outputs.first?.count == run.model.outputs,
+            c.key == key || (state.now - c.time < 0.1 && state.running)
+        {
             return c.field
         }
         // a new run (another dataset or model) invalidates the field at once: its outputs may
@@ -164,8 +172,10 @@ enum DecisionBoundaryView {
         return ColorMap.classColors[label % ColorMap.classColors.count].mixed(with: Color(hex: 0x000000), 0.35)
     }
 
-    static func drawPoints(_ run: RunSnapshot, _ field: BoundaryField, shown: PointsShown, halfBlocks: Bool,
-                           targetRange: (Double, Double), in rect: Rect, into frame: inout Frame, theme: Theme) {
+    static func drawPoints(
+        _ run: RunSnapshot, _ field: BoundaryField, shown: PointsShown, halfBlocks: Bool,
+        targetRange: (Double, Double), in rect: Rect, into frame: inout Frame, theme: Theme
+    ) {
         let d = run.dataset
         let classification = d.task.isClassification
         let splits = [(true, d.test), (false, d.train)].filter { isTest, _ in
@@ -181,13 +191,18 @@ enum DecisionBoundaryView {
                 if theme.hasColor {
                     let g = flipped ? theme.flippedGlyph : (isTest ? theme.testGlyph : theme.trainGlyph)
                     // regression: the target on the heatmap's scale, ringed darker or lighter for contrast
-                    let fg = classification ? pointColor(label, classes: d.task.classes)
+                    let fg =
+                        classification
+                        ? pointColor(label, classes: d.task.classes)
                         : ColorMap.viridis(ColorMap.normalize(Double(split.targets[i]), lo: targetRange.0, hi: targetRange.1))
                     frame.stamp(g, x: x, y: y, fg: fg, bold: true)
                 } else {
-                    let g: Character = flipped ? "x" : classification
-                        ? (isTest ? Character(UnicodeScalar(UInt8(97 + label % 26))) : Character("\(label % 10)"))
-                        : (isTest ? "+" : "o")
+                    let g: Character =
+                        flipped
+                        ? "x"
+                        : classification
+                            ? (isTest ? Character(UnicodeScalar(UInt8(97 + label % 26))) : Character("\(label % 10)"))
+                            : (isTest ? "+" : "o")
                     frame[x, y] = Cell(g, style: Style(bold: true))
                 }
             }
@@ -211,12 +226,15 @@ enum DecisionBoundaryView {
         if (state.points == .all || state.points == .test) && d.test.count > 0 {
             series.append(Series("test", color: Theme.testColor, marker: "+", points: points(d.test), scatter: true))
         }
-        series.append(Series("fit", color: Theme.gradientColor, marker: "#",
-                             points: (0..<n).map { ChartPoint(Double(grid[$0]), Double(yhat[flat: $0])) }))
+        series.append(
+            Series(
+                "fit", color: Theme.gradientColor, marker: "#",
+                points: (0..<n).map { ChartPoint(Double(grid[$0]), Double(yhat[flat: $0])) }))
         let (lo, hi) = targetRange(d)
         let pad = (hi - lo) * 0.08
-        let chart = LineChart(series: series, yRange: .fixed(lo - pad, hi + pad), ascii: state.ascii || !theme.hasColor,
-                              axisStyle: theme.dim, labelStyle: theme.dim)
+        let chart = LineChart(
+            series: series, yRange: .fixed(lo - pad, hi + pad), ascii: state.ascii || !theme.hasColor,
+            axisStyle: theme.dim, labelStyle: theme.dim)
         frame.render(chart, in: rect)
     }
 }

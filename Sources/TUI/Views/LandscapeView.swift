@@ -51,8 +51,10 @@ enum LandscapeView {
         typealias F = FieldLine.Field
         if p.rows.isEmpty { return FieldLine([F("α: d₁ (slice), 0 → 1 = init → now")]) }
         let span = p.coordinates.last ?? 1
-        var fields = [F("α, β ∈ [−\(NiceTicks.format(span)), \(NiceTicks.format(span))]", priority: 3),
-                      F("\(theme.ascii ? "+" : "✚") centre", priority: 2)]
+        var fields = [
+            F("α, β ∈ [−\(NiceTicks.format(span)), \(NiceTicks.format(span))]", priority: 3),
+            F("\(theme.ascii ? "+" : "✚") centre", priority: 2),
+        ]
         if p.pcaPath != nil { fields.append(F("\(theme.ascii ? "o" : "•") path", priority: 2)) }
         if theme.hasColor && !theme.ascii { fields.append(F("· contour", priority: 1)) }
         if p.rows.contains(where: { $0?.contains { !$0.isFinite } ?? false }) {
@@ -66,7 +68,10 @@ enum LandscapeView {
         typealias F = FieldLine.Field
         var fields: [F] = []
         let pca = p.explainedVariance.flatMap { $0.count >= 2 ? $0 : nil }
-        fields.append(F(pca.map { "PCA \(fixed($0[0] * 100, 0))%/\(fixed($0[1] * 100, 0))%" } ?? "random·\(p.options.effectiveNormalization.rawValue)", priority: 2))
+        fields.append(
+            F(
+                pca.map { "PCA \(fixed($0[0] * 100, 0))%/\(fixed($0[1] * 100, 0))%" } ?? "random·\(p.options.effectiveNormalization.rawValue)",
+                priority: 2))
         if !p.done { fields.append(F(p.rows.isEmpty ? "computing…" : "\(p.rowsDone)/\(p.rows.count) rows", priority: 6)) }
         if !p.rows.isEmpty { fields.append(F("\(p.coordinates.count)²", priority: 1)) }
         fields.append(F("@ step \(p.step)", priority: 3))
@@ -105,9 +110,12 @@ enum LandscapeView {
             let heat = Heatmap(cols: map.width, rows: grid.pixelRows) { c, r in value(c, r).map(color) }
             frame.render(heat, in: map)
         } else {
-            Heatmap.renderGlyphs(in: map, into: &frame, style: { c, r in
-                theme.hasColor ? Style(fg: value(c, r).map(color) ?? .default) : .plain
-            }) { c, r in value(c, r).map { $0.isFinite ? ShadeRamp.glyph(t($0)) : "!" } ?? " " }
+            Heatmap.renderGlyphs(
+                in: map, into: &frame,
+                style: { c, r in
+                    theme.hasColor ? Style(fg: value(c, r).map(color) ?? .default) : .plain
+                }
+            ) { c, r in value(c, r).map { $0.isFinite ? ShadeRamp.glyph(t($0)) : "!" } ?? " " }
         }
         // contour dots where the colour level steps between neighbouring cells (finite values only)
         if halfBlocks {
@@ -141,10 +149,14 @@ enum LandscapeView {
                 }
             }
         }
-        if let (x, y) = cell(0, 0) { frame.stamp(theme.ascii ? "+" : "✚", x: x, y: y, fg: theme.hasColor ? Color(hex: 0xff2020) : .default, bold: true) }
+        if let (x, y) = cell(0, 0) {
+            frame.stamp(theme.ascii ? "+" : "✚", x: x, y: y, fg: theme.hasColor ? Color(hex: 0xff2020) : .default, bold: true)
+        }
         if parts.count > 1 {
-            let bar = ColorBar(.vertical, minLabel: minLabel, maxLabel: maxLabel,
-                               ascii: !halfBlocks, labelStyle: theme.dim) { ColorMap.viridis($0) }
+            let bar = ColorBar(
+                .vertical, minLabel: minLabel, maxLabel: maxLabel,
+                ascii: !halfBlocks, labelStyle: theme.dim
+            ) { ColorMap.viridis($0) }
             frame.render(bar, in: parts[1].inset(left: 1))
         }
     }
@@ -157,8 +169,9 @@ enum LandscapeView {
         if let c = p.interpolation {
             series.append(Series("init→now", color: Theme.testColor, marker: "i", points: zip(c.coordinates, c.values).map { ChartPoint($0, $1) }))
         }
-        let chart = LineChart(series: series, logY: state.landscape.logScale, ascii: state.ascii || !theme.hasColor,
-                              axisStyle: theme.dim, labelStyle: theme.dim, emptyText: "computing…")
+        let chart = LineChart(
+            series: series, logY: state.landscape.logScale, ascii: state.ascii || !theme.hasColor,
+            axisStyle: theme.dim, labelStyle: theme.dim, emptyText: "computing…")
         frame.render(chart, in: area)
     }
 }

@@ -15,13 +15,16 @@ enum LossChartView {
         let inner = rect.inset(by: 1)
         guard let runs = state.snapshot?.runs, !runs.isEmpty, !inner.isEmpty else { return }
         let hasTest = runs[0].dataset.test.count > 0
-        let parts = state.showAccuracy && classification && inner.height >= 10
+        let parts =
+            state.showAccuracy && classification && inner.height >= 10
             ? inner.split(.vertical, [.fill, .fill]) : [inner]
         let ascii = state.ascii || !theme.hasColor
         let many = runs.count > 1
         var marks: [ChartMark] = []
         for (i, run) in runs.enumerated() {
-            for e in run.timeline { marks.append(ChartMark(x: Double(e.step), label: e.label, color: many ? Theme.runColor(i) : Theme.gradientColor)) }
+            for e in run.timeline {
+                marks.append(ChartMark(x: Double(e.step), label: e.label, color: many ? Theme.runColor(i) : Theme.gradientColor))
+            }
         }
 
         var lossSeries: [Series] = [], accuracySeries: [Series] = []
@@ -37,8 +40,10 @@ enum LossChartView {
             let trainName = many ? label : "train", testName = many ? "" : "test"
             if state.yardstick {
                 let name = many ? label : (classification ? "test NLL" : "test MSE")
-                lossSeries.append(Series(name, color: many ? trainColor : testColor, marker: many ? trainMark : testMark,
-                                         points: points { classification ? $0.testNLL : $0.testMSE }))
+                lossSeries.append(
+                    Series(
+                        name, color: many ? trainColor : testColor, marker: many ? trainMark : testMark,
+                        points: points { classification ? $0.testNLL : $0.testMSE }))
             } else {
                 lossSeries.append(Series(trainName, color: trainColor, marker: trainMark, points: points { $0.trainLoss }))
                 if hasTest { lossSeries.append(Series(testName, color: testColor, marker: testMark, points: points { $0.testLoss })) }
@@ -55,8 +60,9 @@ enum LossChartView {
             lossSeries.append(Series(theme.hasColor ? "(light: test)" : "(lower case: test)", color: .default, marker: " ", points: []))
         }
         let empty = state.yardstick && !hasTest ? "the yardstick needs a test split (test_fraction > 0)" : "waiting for the first step"
-        var loss = LineChart(series: lossSeries, logY: state.logY, ascii: ascii, axisStyle: theme.dim, labelStyle: theme.dim,
-                             emptyText: empty)
+        var loss = LineChart(
+            series: lossSeries, logY: state.logY, ascii: ascii, axisStyle: theme.dim, labelStyle: theme.dim,
+            emptyText: empty)
         loss.marks = marks
         loss.integerX = true
         frame.render(loss, in: parts[0])

@@ -31,9 +31,11 @@ enum LossShapeView {
             let marker = many ? Theme.runMarkers(i).train : "l"
             let name = many ? (i == state.selected ? (ascii ? ">" : "▸") : "") + run.label : "ℓ"
             losses.append(Series(name, color: color, marker: marker, points: zip(c.x, c.loss).map { ChartPoint($0, $1) }))
-            slopes.append(Series(many ? name : v.derivativeName, color: many ? color : Theme.gradientColor,
-                                 marker: many ? Theme.runMarkers(i).test : "g",
-                                 points: zip(c.x, c.derivative).map { ChartPoint($0, $1) }))
+            slopes.append(
+                Series(
+                    many ? name : v.derivativeName, color: many ? color : Theme.gradientColor,
+                    marker: many ? Theme.runMarkers(i).test : "g",
+                    points: zip(c.x, c.derivative).map { ChartPoint($0, $1) }))
         }
         let rows = inner.split(.vertical, [.fill, .length(1)])
         func chart(_ s: [Series]) -> LineChart {
@@ -41,7 +43,12 @@ enum LossShapeView {
         }
         if rows[0].height >= 12 {
             let halves = rows[0].split(.vertical, [.percentage(50), .fill])
-            var top = chart(losses), bottom = chart(many ? slopes.map { var s = $0; s.name = ""; return s } : slopes)
+            var top = chart(losses),
+                bottom = chart(
+                    many
+                        ? slopes.map {
+                            var s = $0; s.name = ""; return s
+                        } : slopes)
             if many { bottom.series.insert(Series(v.derivativeName, color: .default, marker: " ", points: []), at: 0) }
             let width = max(top.yLabelWidth(height: halves[0].height), bottom.yLabelWidth(height: halves[1].height))
             top.minimumLabelWidth = width
@@ -73,8 +80,9 @@ extension ViewCache {
         if let shape = shapes[key] { return shape }
         guard let entry = LossCatalog.entry(spec.loss.name) else { return nil }
         let classes = max(entry.info.minClasses, key.family == .classification ? key.classes : 0)
-        let loss = try? LossCatalog.make(entry.info.id, parameters: spec.loss.parameters,
-                                         context: LossShape.context(classes: classes), family: entry.info.family)
+        let loss = try? LossCatalog.make(
+            entry.info.id, parameters: spec.loss.parameters,
+            context: LossShape.context(classes: classes), family: entry.info.family)
         let shape = loss.map { LossShape.curve($0, classes: classes, points: 120) }
         if shapes.count > 16 { shapes.removeAll() }  // bounded: a long session cycles through many settings
         shapes[key] = shape

@@ -15,7 +15,8 @@ enum SetupView {
         var lines: [(text: String, style: Style, isFocus: Bool)] = []
         if state.runs.count > 1 {
             let label = "run \(state.selected + 1)/\(state.runs.count) \(state.runs[state.selected].label)"
-            lines.append((String(label.prefix(inner.width)), Style(fg: theme.hasColor ? Theme.runColor(state.selected) : .default, bold: true), false))
+            lines.append(
+                (String(label.prefix(inner.width)), Style(fg: theme.hasColor ? Theme.runColor(state.selected) : .default, bold: true), false))
         }
         let sections = SetupField.sections(for: state.spec)
         let entries = sections.flatMap { $0.fields.map { ($0, $0.value(in: state.spec)) } }

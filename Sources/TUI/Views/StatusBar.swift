@@ -61,11 +61,13 @@ enum StatusBar {
 
     /// The key hints, the most useful first to stay.
     static func hints(_ state: AppState) -> FieldLine {
-        var hints = [F("? help", priority: 10), F("q quit", priority: 9), F("space run/pause", priority: 8),
-                     F("←→ change", priority: 7), F("< > speed", priority: 6), F("v view", priority: 6),
-                     F("l loss", priority: 5), F("o optimizer", priority: 5), F("c compare", priority: 4),
-                     F("r restart", priority: 3), F("s shot", priority: 3), F("w save", priority: 3),
-                     F("n step", priority: 2), F("d data", priority: 2)]
+        var hints = [
+            F("? help", priority: 10), F("q quit", priority: 9), F("space run/pause", priority: 8),
+            F("←→ change", priority: 7), F("< > speed", priority: 6), F("v view", priority: 6),
+            F("l loss", priority: 5), F("o optimizer", priority: 5), F("c compare", priority: 4),
+            F("r restart", priority: 3), F("s shot", priority: 3), F("w save", priority: 3),
+            F("n step", priority: 2), F("d data", priority: 2),
+        ]
         if state.runs.count > 1 { hints.insert(F("Tab run", priority: 6), at: 4) }
         return FieldLine(hints)
     }
@@ -79,8 +81,9 @@ enum StatusBar {
             frame.put(" " + line.fitted(to: rect.width - 1), x: rect.x, y: rect.y, style: statusStyle, clippedTo: rect.row(0))
             let flash = state.currentFlash.map { FieldLine([F($0, priority: 1)]).fitted(to: rect.width - 1) }
             let second = flash.flatMap { $0.isEmpty ? nil : $0 } ?? state.currentFlash.map { String($0.prefix(rect.width - 2)) + "…" }
-            frame.put(" " + (second ?? hints(state).fitted(to: rect.width - 1)), x: rect.x, y: rect.y + 1,
-                      style: second != nil ? Style(bold: true) : theme.dim, clippedTo: rect.row(1))
+            frame.put(
+                " " + (second ?? hints(state).fitted(to: rect.width - 1)), x: rect.x, y: rect.y + 1,
+                style: second != nil ? Style(bold: true) : theme.dim, clippedTo: rect.row(1))
         } else {
             // one line: the flash message joins the status as a field of its own
             var withFlash = line

@@ -38,7 +38,8 @@ public final class ViewCache {
     func lossFunction(for run: RunSnapshot) -> (any LossFunction)? {
         if let loss = losses[run.spec.loss] { return loss }
         let family: LossFamily = run.dataset.task.isClassification ? .classification : .regression
-        let ctx = family == .classification ? LossContext(classes: run.dataset.task.classes, classCounts: run.dataset.trainClassCounts) : .regression()
+        let ctx =
+            family == .classification ? LossContext(classes: run.dataset.task.classes, classCounts: run.dataset.trainClassCounts) : .regression()
         let loss = try? LossCatalog.make(run.spec.loss.name, parameters: run.spec.loss.parameters, context: ctx, family: family)
         if losses.count > 16 { losses.removeAll() }  // bounded: a long session cycles through many settings
         losses[run.spec.loss] = loss

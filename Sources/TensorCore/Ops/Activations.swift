@@ -1,4 +1,5 @@
 import Platform
+
 /// Differentiable activation functions.
 extension Variable {
     /// tanh (vectorised rational approximation, `FastMath.tanh`); derivative 1 − y².

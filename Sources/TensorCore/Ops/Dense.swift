@@ -27,10 +27,11 @@ extension Variable {
         let (rows, inputs, outputs) = (vx.shape[0], vx.shape[1], vw.shape[0])
         var y = Tensor(uninitializedShape: [rows, outputs])
         y.withUnsafeMutableBufferPointer { c in
-            MatmulKernel.product(m: rows, n: outputs, k: inputs,
-                                 a: vx.pointer, aRowStride: inputs, aColStride: 1,
-                                 b: vw.pointer, ldb: inputs, transposeB: true,
-                                 c: c.baseAddress!, bias: vb.pointer, epilogue: activation.epilogue)
+            MatmulKernel.product(
+                m: rows, n: outputs, k: inputs,
+                a: vx.pointer, aRowStride: inputs, aColStride: 1,
+                b: vw.pointer, ldb: inputs, transposeB: true,
+                c: c.baseAddress!, bias: vb.pointer, epilogue: activation.epilogue)
         }
         return x.tape.record(y, inputs: x, w, b) { [bID = b.id, wID = w.id, xID = x.id] g, acc in
             let (dz, db) = activationGradient(g, y, activation)
@@ -66,9 +67,11 @@ func activationGradient(_ g: Tensor, _ y: Tensor, _ derivative: (SIMD8<Float>) -
                 var s0 = SIMD8<Float>(), s1 = SIMD8<Float>()
                 for r in 0..<rows {
                     let o = r &* 16
-                    let v0 = UnsafeRawPointer(pg + o).loadUnaligned(as: SIMD8<Float>.self)
+                    let v0 =
+                        UnsafeRawPointer(pg + o).loadUnaligned(as: SIMD8<Float>.self)
                         * derivative(UnsafeRawPointer(py + o).loadUnaligned(as: SIMD8<Float>.self))
-                    let v1 = UnsafeRawPointer(pg + o + 8).loadUnaligned(as: SIMD8<Float>.self)
+                    let v1 =
+                        UnsafeRawPointer(pg + o + 8).loadUnaligned(as: SIMD8<Float>.self)
                         * derivative(UnsafeRawPointer(py + o + 8).loadUnaligned(as: SIMD8<Float>.self))
                     UnsafeMutableRawPointer(d + o).storeBytes(of: v0, as: SIMD8<Float>.self)
                     UnsafeMutableRawPointer(d + o + 8).storeBytes(of: v1, as: SIMD8<Float>.self)
@@ -83,7 +86,8 @@ func activationGradient(_ g: Tensor, _ y: Tensor, _ derivative: (SIMD8<Float>) -
                 let o = r &* cols
                 var j = 0
                 while j + 8 <= cols {
-                    let v = UnsafeRawPointer(pg + o + j).loadUnaligned(as: SIMD8<Float>.self)
+                    let v =
+                        UnsafeRawPointer(pg + o + j).loadUnaligned(as: SIMD8<Float>.self)
                         * derivative(UnsafeRawPointer(py + o + j).loadUnaligned(as: SIMD8<Float>.self))
                     UnsafeMutableRawPointer(d + o + j).storeBytes(of: v, as: SIMD8<Float>.self)
                     let acc = UnsafeRawPointer(s + j).loadUnaligned(as: SIMD8<Float>.self) + v

@@ -1,4 +1,5 @@
 import Platform
+
 /// Differentiable elementary functions, elementwise.
 ///
 /// Kinks and edges (documented per op): |x|'(0) = 0, sign' = 0, pow's
@@ -88,9 +89,10 @@ extension Variable {
 
     /// sign(x) ∈ {−1, 0, 1}; zero gradient everywhere.
     public func sign() -> Variable {
-        tape.constant(value.mapSIMD { x in
-            SIMD8<Float>(repeating: 0).replacing(with: 1, where: x .> 0).replacing(with: -1, where: x .< 0)
-        })
+        tape.constant(
+            value.mapSIMD { x in
+                SIMD8<Float>(repeating: 0).replacing(with: 1, where: x .> 0).replacing(with: -1, where: x .< 0)
+            })
     }
 
     public func sin() -> Variable { elementwise(value.map { LibM.sin($0) }) { x, _ in LibM.cos(x) } }

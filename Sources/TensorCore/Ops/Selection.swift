@@ -19,17 +19,21 @@ extension Variable {
     /// Elementwise max(a, b) with broadcasting; at ties the gradient goes to `a`.
     public static func maximum(_ a: Variable, _ b: Variable) -> Variable {
         let m = Tensor.mask(a.value, b.value) { $0 .>= $1 }
-        return select(m, a, b, value: Tensor.broadcasting(a.value, b.value) { x, y in
-            y.replacing(with: x, where: x .>= y)
-        })
+        return select(
+            m, a, b,
+            value: Tensor.broadcasting(a.value, b.value) { x, y in
+                y.replacing(with: x, where: x .>= y)
+            })
     }
 
     /// Elementwise min(a, b) with broadcasting; at ties the gradient goes to `a`.
     public static func minimum(_ a: Variable, _ b: Variable) -> Variable {
         let m = Tensor.mask(a.value, b.value) { $0 .<= $1 }
-        return select(m, a, b, value: Tensor.broadcasting(a.value, b.value) { x, y in
-            y.replacing(with: x, where: x .<= y)
-        })
+        return select(
+            m, a, b,
+            value: Tensor.broadcasting(a.value, b.value) { x, y in
+                y.replacing(with: x, where: x .<= y)
+            })
     }
 
     /// max(x, s) with a constant.
@@ -52,7 +56,8 @@ extension Variable {
     /// The mask carries no gradient.
     public static func select(_ mask: Tensor, _ a: Variable, _ b: Variable) -> Variable {
         let va = a.value.broadcast(to: mask.shape), vb = b.value.broadcast(to: mask.shape)
-        let y = mask.zipSIMD(va) { m, x in x.replacing(with: 0, where: m .== 0) }
+        let y =
+            mask.zipSIMD(va) { m, x in x.replacing(with: 0, where: m .== 0) }
             + mask.zipSIMD(vb) { m, x in x.replacing(with: 0, where: m .!= 0) }
         return select(mask, a, b, value: y)
     }

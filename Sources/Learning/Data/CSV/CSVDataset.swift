@@ -21,13 +21,16 @@ enum CSVDataset {
         let nTest = DataSpec.testCount(total: n, testFraction: spec.testFraction)
         let nTrain = n - nTest
         guard nTrain >= 1 else {
-            throw DataError.invalid(key: "data.test_fraction",
-                                    message: "test_fraction \(formatDataValue(spec.testFraction)) of the \(dataPlural(n, "point")) in \(path) leaves no training point")
+            throw DataError.invalid(
+                key: "data.test_fraction",
+                message: "test_fraction \(formatDataValue(spec.testFraction)) of the \(dataPlural(n, "point")) in \(path) leaves no training point")
         }
         switch table.task {
         case .classification:
             if spec.outliers > 0 {
-                throw DataError.invalid(key: "data.outliers", message: "\(path) is classification data (header x1,x2,label); outliers apply to regression targets (use label_noise)")
+                throw DataError.invalid(
+                    key: "data.outliers",
+                    message: "\(path) is classification data (header x1,x2,label); outliers apply to regression targets (use label_noise)")
             }
         case .regression:
             if spec.labelNoise > 0 {
@@ -45,28 +48,31 @@ enum CSVDataset {
         case .classification(let k):
             let clean = trainRows.map { table.labels[$0] }
             if let missing = (0..<k).first(where: { !clean.contains($0) }) {
-                throw DataError.invalid(key: "data.test_fraction",
-                                        message: "test_fraction \(formatDataValue(spec.testFraction)) leaves class \(missing) of \(path) without a training point")
+                throw DataError.invalid(
+                    key: "data.test_fraction",
+                    message: "test_fraction \(formatDataValue(spec.testFraction)) leaves class \(missing) of \(path) without a training point")
             }
             var noisy = clean
             if spec.labelNoise > 0 {
                 var flips = SeededRandom(seed: seed, stream: "data.label_noise")
                 noisy = LabelNoise.apply(to: clean, classes: k, rate: spec.labelNoise, kind: spec.labelNoiseKind, rng: &flips)
             }
-            return Dataset(task: table.task,
-                           train: DataSplit(x: trainX, labels: noisy, cleanLabels: clean),
-                           test: DataSplit(x: testX, labels: testRows.map { table.labels[$0] }),
-                           isOneDimensional: table.isOneDimensional)
+            return Dataset(
+                task: table.task,
+                train: DataSplit(x: trainX, labels: noisy, cleanLabels: clean),
+                test: DataSplit(x: testX, labels: testRows.map { table.labels[$0] }),
+                isOneDimensional: table.isOneDimensional)
         case .regression:
             var trainY = trainRows.map { table.targets[$0] }
             if spec.outliers > 0 {
                 var rng = SeededRandom(seed: seed, stream: "data.outliers")
                 trainY = Outliers.apply(to: trainY, fraction: spec.outliers, rng: &rng).targets
             }
-            return Dataset(task: .regression,
-                           train: DataSplit(x: trainX, targets: trainY),
-                           test: DataSplit(x: testX, targets: testRows.map { table.targets[$0] }),
-                           isOneDimensional: table.isOneDimensional)
+            return Dataset(
+                task: .regression,
+                train: DataSplit(x: trainX, targets: trainY),
+                test: DataSplit(x: testX, targets: testRows.map { table.targets[$0] }),
+                isOneDimensional: table.isOneDimensional)
         }
     }
 }
@@ -77,7 +83,8 @@ extension DataSpec {
     /// (loading the data reports that with its line).
     public func csvHeaderIsClassification(baseDirectory: String?) -> Bool? {
         guard kind == .csv, let path = resolvedPath(baseDirectory: baseDirectory),
-              case .success(let bytes) = SystemFile.read(path) else { return nil }
+            case .success(let bytes) = SystemFile.read(path)
+        else { return nil }
         var first = String(decoding: bytes.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
         if first.hasPrefix("\u{FEFF}") { first.removeFirst() }
         let header = first.split(separator: ",", omittingEmptySubsequences: false)

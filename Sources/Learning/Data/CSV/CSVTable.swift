@@ -1,4 +1,5 @@
 import Platform
+
 /// The points of a user's CSV file, parsed and checked (`kind = "csv"`).
 ///
 /// Format: a header line `x1,x2,label` (classification) or `x1,x2,y`
@@ -24,9 +25,11 @@ struct CSVTable: Equatable {
         switch SystemFile.read(path) {
         case .success(let bytes): return try parse(String(decoding: bytes, as: UTF8.self), path: path)
         case .failure(let e):
-            throw DataError.file(path: path, line: nil, message: e.opening
-                ? "cannot open the file (\(e.reason)); data.path is relative to the preset's folder"
-                : "cannot read the file (\(e.reason))")
+            throw DataError.file(
+                path: path, line: nil,
+                message: e.opening
+                    ? "cannot open the file (\(e.reason)); data.path is relative to the preset's folder"
+                    : "cannot read the file (\(e.reason))")
         }
     }
 
@@ -106,7 +109,8 @@ struct CSVTable: Equatable {
             }
             guard value >= 0 else { throw fail(line, "label must be a non-negative integer, got \"\(s)\"") }
             guard value < DataSpec.maxClasses else {
-                throw fail(line, "label \(value) is beyond the \(DataSpec.maxClasses) classes losscape supports (labels 0…\(DataSpec.maxClasses - 1))")
+                throw fail(
+                    line, "label \(value) is beyond the \(DataSpec.maxClasses) classes losscape supports (labels 0…\(DataSpec.maxClasses - 1))")
             }
             return value
         }

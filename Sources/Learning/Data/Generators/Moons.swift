@@ -14,7 +14,8 @@ enum Moons: PointGenerator {
     static func points(ofClass c: Int, classes k: Int, count: Int, rng: inout SeededRandom) -> [SIMD2<Double>] {
         (0..<count).map { i in
             let t = Double.pi * rng.stratified(i, of: count)
-            let m = c == 0
+            let m =
+                c == 0
                 ? SIMD2(LibM.cos(t), LibM.sin(t))
                 : SIMD2(1 - LibM.cos(t), 0.5 - LibM.sin(t))
             return scale * (m - SIMD2(0.5, 0.25))

@@ -1,6 +1,5 @@
-import TensorCore
-
 import Platform
+import TensorCore
 
 /// Draws the clean points of one class of a classification shape.
 ///
@@ -23,4 +22,3 @@ extension SeededRandom {
     /// evenly spread along a curve but still random.
     mutating func stratified(_ i: Int, of n: Int) -> Double { (Double(i) + uniform()) / Double(n) }
 }
-

@@ -12,8 +12,11 @@ import TensorCore
 public struct CompSumLoss: RowwiseClassificationLoss {
     public static let info = LossInfo(
         id: "comp_sum", family: .classification,
-        parameters: [LossParameter("tau", default: 1, in: 0...2,
-                                   "τ ∈ [0, 2]: 0 sum-exponential, 1 cross-entropy, (1, 2) GCE, 2 1 − p_y")],
+        parameters: [
+            LossParameter(
+                "tau", default: 1, in: 0...2,
+                "τ ∈ [0, 2]: 0 sum-exponential, 1 cross-entropy, (1, 2) GCE, 2 1 − p_y")
+        ],
         summary: "Comp-sum family: τ slides sum-exponential → CE → GCE → MAE",
         formula: "ℓ = ((1+v)^{1−τ} − 1)/(1−τ), v = Σ_{k≠y} e^{z_k−z_y} (τ = 1: log(1+v))")
 

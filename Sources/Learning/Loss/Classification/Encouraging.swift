@@ -10,8 +10,11 @@ import TensorCore
 public struct EncouragingLoss: RowwiseClassificationLoss {
     public static let info = LossInfo(
         id: "encouraging", family: .classification,
-        parameters: [LossParameter("le", default: 0.75, in: 0...1, lowerOpen: true,
-                                   "le ∈ (0, 1]: where the log(1 − p) bonus turns into its tangent")],
+        parameters: [
+            LossParameter(
+                "le", default: 0.75, in: 0...1, lowerOpen: true,
+                "le ∈ (0, 1]: where the log(1 − p) bonus turns into its tangent")
+        ],
         summary: "Cross-entropy plus a log(1 − p_y) bonus that keeps rewarding confident examples",
         formula: "ℓ = −log p_y + b(p_y); b(p) = log(1−p) (p ≤ le), log(1−le) + (p−le)/(le−1) (p > le)")
 

@@ -9,8 +9,11 @@ import TensorCore
 public struct GeneralizedCrossEntropyLoss: RowwiseClassificationLoss {
     public static let info = LossInfo(
         id: "gce", family: .classification,
-        parameters: [LossParameter("q", default: 0.7, in: 0...1, lowerOpen: true,
-                                   "q ∈ (0, 1]: 0 → cross-entropy, 1 → 1 − p_y")],
+        parameters: [
+            LossParameter(
+                "q", default: 0.7, in: 0...1, lowerOpen: true,
+                "q ∈ (0, 1]: 0 → cross-entropy, 1 → 1 − p_y")
+        ],
         summary: "Generalized cross-entropy (1 − p_y^q)/q: between CE and MAE, noise-robust",
         formula: "ℓ = (1 − p_y^q)/q")
 

@@ -16,8 +16,9 @@ public struct LDRKLLoss: RowwiseClassificationLoss {
     public static let info = LossInfo(
         id: "ldr_kl", family: .classification,
         parameters: [
-            LossParameter("lambda", default: 1, in: 1e-3...100,
-                          "λ ∈ [0.001, 100]: KL regularization; small → hinge-like, large → mean margin"),
+            LossParameter(
+                "lambda", default: 1, in: 1e-3...100,
+                "λ ∈ [0.001, 100]: KL regularization; small → hinge-like, large → mean margin"),
             LossParameter("c", default: 1, in: 0...10, "c ∈ [0, 10]: margin added to every non-label logit"),
         ],
         summary: "Label-distributionally-robust KL loss: a soft max over margin-shifted logits",

@@ -12,8 +12,11 @@ import TensorCore
 public struct LabelSmoothingLoss: RowwiseClassificationLoss {
     public static let info = LossInfo(
         id: "label_smoothing", family: .classification,
-        parameters: [LossParameter("epsilon", default: 0.1, in: 0...1, upperOpen: true,
-                                   "ε ∈ [0, 1): mass moved from the label to the uniform distribution")],
+        parameters: [
+            LossParameter(
+                "epsilon", default: 0.1, in: 0...1, upperOpen: true,
+                "ε ∈ [0, 1): mass moved from the label to the uniform distribution")
+        ],
         summary: "Cross-entropy against a label softened towards uniform",
         formula: "ℓ = (1−ε)(−log p_y) + ε·mean_k(−log p_k)")
 

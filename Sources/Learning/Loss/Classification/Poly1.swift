@@ -57,8 +57,9 @@ public struct Poly1FocalLoss: RowwiseClassificationLoss {
         let u = r.logOneMinusPy
         let focal = DMath.exp(gamma * u), poly = DMath.exp((gamma + 1) * u)
         if let g {
-            r.writeGradient(g, dLogPy: -focal,
-                            dLogOneMinusPy: -gamma * focal * r.logPy + epsilon * (gamma + 1) * poly)
+            r.writeGradient(
+                g, dLogPy: -focal,
+                dLogOneMinusPy: -gamma * focal * r.logPy + epsilon * (gamma + 1) * poly)
         }
         return -focal * r.logPy + epsilon * poly
     }

@@ -120,8 +120,10 @@ struct LogitRow {
     /// Cross-entropy of adjusted logits w (in place of z): ℓ = logsumexp(w) − w_y.
     /// Writes scale·(softmax(w) − e_y) into `gradient` when non-nil, with
     /// softmax(w)_y − 1 taken as −Σ_{k≠y} softmax(w)_k (no cancellation).
-    func crossEntropy(of w: UnsafeMutablePointer<Double>, gradient g: UnsafeMutablePointer<Double>?,
-                      scale: Double = 1) -> Double {
+    func crossEntropy(
+        of w: UnsafeMutablePointer<Double>, gradient g: UnsafeMutablePointer<Double>?,
+        scale: Double = 1
+    ) -> Double {
         var m = -Double.infinity
         for k in 0..<count { m = Swift.max(m, w[k]) }
         var s = 0.0

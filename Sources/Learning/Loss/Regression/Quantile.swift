@@ -10,8 +10,11 @@ import TensorCore
 public struct QuantileLoss: PointwiseRegressionLoss {
     public static let info = LossInfo(
         id: "quantile", family: .regression,
-        parameters: [LossParameter("q", default: 0.5, in: 0...1, lowerOpen: true, upperOpen: true,
-                                   "q ∈ (0, 1): the quantile fitted")],
+        parameters: [
+            LossParameter(
+                "q", default: 0.5, in: 0...1, lowerOpen: true, upperOpen: true,
+                "q ∈ (0, 1): the quantile fitted")
+        ],
         summary: "Pinball loss: fits the q-quantile (q = 0.5 is the median)",
         formula: "ℓ = max(q·(y − ŷ), (q − 1)·(y − ŷ))")
 

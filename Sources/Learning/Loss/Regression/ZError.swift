@@ -13,8 +13,11 @@ import TensorCore
 public struct ZErrorLoss: LossFunction {
     public static let info = LossInfo(
         id: "z_error", family: .regression,
-        parameters: [LossParameter("tau", default: 2, in: 0...10, lowerOpen: true,
-                                   "τ > 0 (≤ 10): errors beyond τ batch standard deviations are masked")],
+        parameters: [
+            LossParameter(
+                "tau", default: 2, in: 0...10, lowerOpen: true,
+                "τ > 0 (≤ 10): errors beyond τ batch standard deviations are masked")
+        ],
         summary: "Squared error that ignores the batch's outlying errors (|z-score| > τ)",
         formula: "L = Σ m_i e_i² / max(Σ m_i, 1), m_i = 1[|e_i − mean e| ≤ τ·(std e + 1e−8)]")
 
@@ -48,7 +51,8 @@ public struct ZErrorLoss: LossFunction {
         let denominator = Swift.max(Double(m.filter { $0 }.count), 1)
         let n = Double(e.count)
         let terms = e.indices.map { m[$0] ? e[$0] * e[$0] / denominator : 0 }
-        let value = perExample
+        let value =
+            perExample
             ? Tensor(terms.map { Float(n * $0) })
             : Tensor(scalar: Float(terms.reduce(0, +)))
         let shape = yhat.shape

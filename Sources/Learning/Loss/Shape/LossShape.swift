@@ -14,8 +14,10 @@ public struct LossCurve: Sendable, Equatable {
     /// dℓ/dx along the path.
     public let derivative: [Double]
 
-    public init(variable: LossCurveVariable, assumption: String, classes: Int, x: [Double], loss: [Double],
-                derivative: [Double]) {
+    public init(
+        variable: LossCurveVariable, assumption: String, classes: Int, x: [Double], loss: [Double],
+        derivative: [Double]
+    ) {
         self.variable = variable
         self.assumption = assumption
         self.classes = classes
@@ -87,8 +89,9 @@ public enum LossShape {
         }
         let path = LossCurvePath(variable: variable, classes: k, xs: xs)
         let (values, slopes) = evaluate(uniformPrior(loss), along: path)
-        return LossCurve(variable: variable, assumption: text, classes: variable == .residual ? 0 : k,
-                         x: xs, loss: values, derivative: slopes)
+        return LossCurve(
+            variable: variable, assumption: text, classes: variable == .residual ? 0 : k,
+            x: xs, loss: values, derivative: slopes)
     }
 
     /// ℓ at each x of `path` and dℓ/dx = ∇_z ℓ · dz/dx, through the loss's tape code.
@@ -97,7 +100,8 @@ public enum LossShape {
         let logits = path.xs.flatMap { path.logits($0).map { Float($0) } }
         let tape = Tape()
         let z = tape.parameter(Tensor(shape: [n, k], scalars: logits))
-        let targets: LossTargets = path.variable == .residual
+        let targets: LossTargets =
+            path.variable == .residual
             ? .values(Tensor.zeros([n])) : .labels(Array(repeating: 0, count: n))
         let l = loss.perExample(z, targets)
         let g = tape.gradients(of: l).of(z)

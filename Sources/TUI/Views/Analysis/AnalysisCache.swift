@@ -15,13 +15,15 @@ extension ViewCache {
     func analysis(for run: RunSnapshot, index: Int, state: AppState) -> RunAnalysis? {
         let key = AnalysisKey(run: index, step: run.step, sequence: state.snapshot?.sequence ?? 0)
         if let cached = analyses[index], cached.data == ObjectIdentifier(run.dataset.train.x.storageIdentity),
-           cached.key == key || (state.running && state.now - cached.time < 0.25) {
+            cached.key == key || (state.running && state.now - cached.time < 0.25)
+        {
             return cached.analysis
         }
         guard let loss = lossFunction(for: run) else { return nil }
         let a = RunAnalysis(model: run.model, dataset: run.dataset, loss: loss, step: run.step, regionsSide: 0)
-        analyses[index] = CachedAnalysis(key: key, time: state.now, analysis: a,
-                                         data: ObjectIdentifier(run.dataset.train.x.storageIdentity))
+        analyses[index] = CachedAnalysis(
+            key: key, time: state.now, analysis: a,
+            data: ObjectIdentifier(run.dataset.train.x.storageIdentity))
         return a
     }
 }

@@ -7,8 +7,10 @@ import Render
 /// calibration (dots) — with ECE, MCE, NLL and Brier. Regression: the residual histograms of
 /// the train and test splits, with MAE and RMSE.
 enum CalibrationView {
-    static func render(_ run: RunSnapshot, index: Int, _ state: AppState, _ cache: ViewCache, in rect: Rect,
-                       into frame: inout Frame, theme: Theme) {
+    static func render(
+        _ run: RunSnapshot, index: Int, _ state: AppState, _ cache: ViewCache, in rect: Rect,
+        into frame: inout Frame, theme: Theme
+    ) {
         guard let a = cache.analysis(for: run, index: index, state: state) else { return }
         let test = state.analysisTest(for: .calibration) && a.test != nil
         let rows = rect.split(.vertical, [.fill, .length(1), .length(1)])
@@ -73,10 +75,11 @@ enum CalibrationView {
         frame.put(NiceTicks.format(lo), x: rows[1].x, y: rows[1].y, style: theme.dim, clippedTo: rows[1])
         let hiText = NiceTicks.format(hi)
         frame.put(hiText, x: rows[1].x + min(2 * bins, rows[1].width) - hiText.count, y: rows[1].y, style: theme.dim, clippedTo: rows[1])
-        frame.put("residual e = ŷ − y", in: Rect(x: rows[1].x, y: rows[1].y, width: min(2 * bins, rows[1].width), height: 1),
-                  align: .center, style: theme.dim)
+        frame.put(
+            "residual e = ŷ − y", in: Rect(x: rows[1].x, y: rows[1].y, width: min(2 * bins, rows[1].width), height: 1),
+            align: .center, style: theme.dim)
         var fields: [FieldLine.Field] = [
-            .init("train MAE \(AnalysisViews.number(train.mae)) RMSE \(AnalysisViews.number(train.rmse))", priority: 9),
+            .init("train MAE \(AnalysisViews.number(train.mae)) RMSE \(AnalysisViews.number(train.rmse))", priority: 9)
         ]
         if let test { fields.append(.init("test MAE \(AnalysisViews.number(test.mae)) RMSE \(AnalysisViews.number(test.rmse))", priority: 8)) }
         fields.append(.init(theme.hasColor && !theme.ascii ? "(blue train, orange test)" : "(left train, right test)", priority: 1))

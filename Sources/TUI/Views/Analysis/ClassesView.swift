@@ -6,8 +6,10 @@ import Render
 /// the balanced accuracy, and the test confusion matrix (rows = label, columns = prediction),
 /// each cell shaded by its share of the row.
 enum ClassesView {
-    static func render(_ run: RunSnapshot, index: Int, _ state: AppState, _ cache: ViewCache, in rect: Rect,
-                       into frame: inout Frame, theme: Theme) {
+    static func render(
+        _ run: RunSnapshot, index: Int, _ state: AppState, _ cache: ViewCache, in rect: Rect,
+        into frame: inout Frame, theme: Theme
+    ) {
         guard run.dataset.task.isClassification else {
             AnalysisViews.notApplicable("classes need a classification dataset (this run is regression)", in: rect, into: &frame, theme: theme)
             return
@@ -23,7 +25,9 @@ enum ClassesView {
         let wide = rect.width >= matrixWidth + 24
         let barRows = 2 + 2 * k + 1
         let below = !wide && rect.height >= barRows + k + 2
-        let parts = wide ? rect.split(.horizontal, [.fill, .length(matrixWidth)])
+        let parts =
+            wide
+            ? rect.split(.horizontal, [.fill, .length(matrixWidth)])
             : below ? rect.split(.vertical, [.length(barRows), .fill]) : [rect]
         let left = parts[0]
         // bars: training count and test accuracy per class
@@ -36,7 +40,9 @@ enum ClassesView {
             let eighths = CellIndex.of(max(0, min(share, 1)) * Double(barWidth * 8), in: 0...(barWidth * 8)) ?? 0
             var x = left.x + 2
             for _ in 0..<(eighths / 8) { frame[x, y] = Cell(theme.ascii ? "#" : "█", style: Style(fg: color)); x += 1 }
-            if eighths % 8 > 0 && !theme.ascii { frame[x, y] = Cell(["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"][eighths % 8].first!, style: Style(fg: color)) }
+            if eighths % 8 > 0 && !theme.ascii {
+                frame[x, y] = Cell(["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"][eighths % 8].first!, style: Style(fg: color))
+            }
             frame.put(text, x: left.x + 3 + barWidth, y: y, clippedTo: left)
             y += 1
         }

@@ -7,8 +7,10 @@ import Render
 /// top; without colour `#` and `x`), a zero line, and the min, the median and the normalised
 /// margin (min train margin / ‖θ‖₂).
 enum MarginsView {
-    static func render(_ run: RunSnapshot, index: Int, _ state: AppState, _ cache: ViewCache, in rect: Rect,
-                       into frame: inout Frame, theme: Theme) {
+    static func render(
+        _ run: RunSnapshot, index: Int, _ state: AppState, _ cache: ViewCache, in rect: Rect,
+        into frame: inout Frame, theme: Theme
+    ) {
         guard run.dataset.task.isClassification else {
             AnalysisViews.notApplicable("logit margins need classes (this run is regression)", in: rect, into: &frame, theme: theme)
             return
@@ -32,15 +34,19 @@ enum MarginsView {
         let ascii = theme.ascii || !theme.hasColor
         let flippedColor = Color(hex: 0xd62728)
         // the total in the flipped colour, then the clean part over it from the bottom
-        frame.render(Bars(values: (0..<bins).map { Double(clean[$0] + bad[$0]) / top }, width: 1,
-                          colors: Array(repeating: flippedColor, count: bins), ascii: ascii), in: area)
+        frame.render(
+            Bars(
+                values: (0..<bins).map { Double(clean[$0] + bad[$0]) / top }, width: 1,
+                colors: Array(repeating: flippedColor, count: bins), ascii: ascii), in: area)
         if ascii {
             for c in 0..<bins where bad[c] > 0 {
                 for y in area.y..<area.maxY where frame[area.x + c, y].glyph != " " { frame[area.x + c, y] = Cell("x") }
             }
         }
-        frame.render(Bars(values: (0..<bins).map { Double(clean[$0]) / top }, width: 1,
-                          colors: Array(repeating: Theme.trainColor, count: bins), ascii: ascii), in: area)
+        frame.render(
+            Bars(
+                values: (0..<bins).map { Double(clean[$0]) / top }, width: 1,
+                colors: Array(repeating: Theme.trainColor, count: bins), ascii: ascii), in: area)
         if lo < 0 && hi > 0, let zero = CellIndex.inside(-lo / (hi - lo) * Double(bins), 0..<bins, rounding: .down) {
             for y in area.y..<area.maxY where frame[area.x + zero, y].glyph == " " {
                 frame[area.x + zero, y] = Cell(ascii ? "|" : "┆", style: theme.dim)

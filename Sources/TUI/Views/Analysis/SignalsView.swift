@@ -17,24 +17,31 @@ enum SignalsView {
         let noisy = records.contains { $0.memorised != nil }
         let sharpness = run.sharpness.map { ChartPoint(Double($0.step), $0.value) }
         var charts: [LineChart] = [
-            LineChart(series: [Series("‖∇L‖ (log)", color: Theme.gradientColor, marker: "g", points: points { $0.gradNorm })],
-                      xRange: range, logY: true, ascii: ascii, axisStyle: theme.dim, labelStyle: theme.dim),
-            LineChart(series: [Series("‖θ‖", color: Theme.trainColor, marker: "w", points: points { $0.weightNorm })],
-                      xRange: range, ascii: ascii, axisStyle: theme.dim, labelStyle: theme.dim),
-            LineChart(series: [Series("λmax", color: Color(hex: 0x9467bd), marker: "s", points: sharpness)],
-                      xRange: range, ascii: ascii, axisStyle: theme.dim, labelStyle: theme.dim,
-                      emptyText: sharpness.isEmpty ? "tracking…" : "no data"),
+            LineChart(
+                series: [Series("‖∇L‖ (log)", color: Theme.gradientColor, marker: "g", points: points { $0.gradNorm })],
+                xRange: range, logY: true, ascii: ascii, axisStyle: theme.dim, labelStyle: theme.dim),
+            LineChart(
+                series: [Series("‖θ‖", color: Theme.trainColor, marker: "w", points: points { $0.weightNorm })],
+                xRange: range, ascii: ascii, axisStyle: theme.dim, labelStyle: theme.dim),
+            LineChart(
+                series: [Series("λmax", color: Color(hex: 0x9467bd), marker: "s", points: sharpness)],
+                xRange: range, ascii: ascii, axisStyle: theme.dim, labelStyle: theme.dim,
+                emptyText: sharpness.isEmpty ? "tracking…" : "no data"),
         ]
         if noisy {
-            charts.append(LineChart(series: [
-                Series("memorised", color: Color(hex: 0xd62728), marker: "m", points: points { $0.memorised }),
-                Series("clean acc", color: Theme.cleanColor, marker: "c", points: points { $0.cleanTrainAccuracy }),
-            ], xRange: range, yRange: .fixed(0, 1), ascii: ascii, axisStyle: theme.dim, labelStyle: theme.dim))
+            charts.append(
+                LineChart(
+                    series: [
+                        Series("memorised", color: Color(hex: 0xd62728), marker: "m", points: points { $0.memorised }),
+                        Series("clean acc", color: Theme.cleanColor, marker: "c", points: points { $0.cleanTrainAccuracy }),
+                    ], xRange: range, yRange: .fixed(0, 1), ascii: ascii, axisStyle: theme.dim, labelStyle: theme.dim))
         } else if run.dataset.task.isClassification {
-            charts.append(LineChart(series: [
-                Series("train acc", color: Theme.trainColor, marker: "t", points: points { $0.trainAccuracy }),
-                Series("test acc", color: Theme.testColor, marker: "e", points: points { $0.testAccuracy }),
-            ], xRange: range, yRange: .fixed(0, 1), ascii: ascii, axisStyle: theme.dim, labelStyle: theme.dim))
+            charts.append(
+                LineChart(
+                    series: [
+                        Series("train acc", color: Theme.trainColor, marker: "t", points: points { $0.trainAccuracy }),
+                        Series("test acc", color: Theme.testColor, marker: "e", points: points { $0.testAccuracy }),
+                    ], xRange: range, yRange: .fixed(0, 1), ascii: ascii, axisStyle: theme.dim, labelStyle: theme.dim))
         }
         // stacked on one step axis, labelled once at the bottom (two columns when wide)
         let twoColumns = rect.width >= 70 || (rect.height < 4 * charts.count + 2 && rect.width >= 40)
