@@ -1,24 +1,27 @@
 #!/usr/bin/env bash
 # Memory soak of the playground: drives `losscape` in a private tmux server at
 # 120x40 with the landscape on auto-refresh (G, then g) and a key every few
-# seconds (l, o, d, r in turn), samples the resident memory (VmRSS) of the
+# seconds (l, o, d, r, v in turn), samples the resident memory (VmRSS) of the
 # process, prints the curve, and fails (exit 1) when the memory grows by more
 # than 5 % over the second half of the run.
 #
 # Usage: scripts/soak.sh [SECONDS] [--every S] [--keys-every K] [--binary PATH]
-#                        [--csv FILE] [--preset PRESET]
+#                        [--csv FILE] [--preset PRESET] [--keys "l o d r v"]
 #   SECONDS      length of the run (default 3600: one hour)
 #   --every S    seconds between memory samples (default 15; shorter runs use less)
 #   --keys-every seconds between keys (default 5)
 #   --binary     the losscape binary (default: builds .build/release/losscape)
 #   --csv        also write the samples as CSV (seconds,rss_kib)
+#   --preset     the preset to open (default presets/default.toml)
+#   --keys       the keys pressed in turn (default "l o d r v": loss, optimizer,
+#                dataset, restart, view slot)
 #
 # "Grows over the second half": the median of the samples in the last tenth of
 # the run against the median of those in the tenth just after the midpoint.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=3600 every=15 keys_every=5 binary="" csv="" preset="presets/default.toml"
+seconds=3600 every=15 keys_every=5 binary="" csv="" preset="presets/default.toml" keylist="l o d r v"
 while [ $# -gt 0 ]; do
   case "$1" in
     --every) every=$2; shift 2 ;;
@@ -26,7 +29,8 @@ while [ $# -gt 0 ]; do
     --binary) binary=$2; shift 2 ;;
     --csv) csv=$2; shift 2 ;;
     --preset) preset=$2; shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    --keys) keylist=$2; shift 2 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) seconds=$1; shift ;;
   esac
 done
@@ -58,7 +62,7 @@ sleep 1
 tmux -L "$sock" send-keys -t soak g
 
 rss() { awk '/^VmRSS/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0; }
-keys=(l o d r)
+read -r -a keys <<<"$keylist"
 start=$(date +%s)
 next_sample=0 next_key=$keys_every k=0
 while :; do
@@ -70,7 +74,7 @@ while :; do
     next_sample=$(( next_sample + every ))
   fi
   if [ "$now" -ge "$next_key" ]; then
-    tmux -L "$sock" send-keys -t soak "${keys[$((k % 4))]}"
+    tmux -L "$sock" send-keys -t soak "${keys[$((k % ${#keys[@]}))]}"
     k=$((k + 1))
     next_key=$(( next_key + keys_every ))
   fi
