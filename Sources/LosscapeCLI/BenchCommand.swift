@@ -17,11 +17,17 @@ struct Bench: ParsableCommand {
     @Option(help: "Timed repeats per workload (the median is reported).")
     var repeats: Int = 25
 
+    @Option(help: "How training workloads compute gradients: fused (the default) or tape (the reference path).")
+    var gradient: String = "fused"
+
     func run() throws {
         try checkCPU()
         let names = workloads.map { $0.split(separator: ",").map(String.init) } ?? Benchmarks.names
         let results: [Benchmarks.Result]
-        do { results = try Benchmarks.run(names, repeats: max(repeats, 1)) } catch { throw fail("\(error)") }
+        guard gradient == "fused" || gradient == "tape" else { throw fail("--gradient: expected fused or tape, got \(gradient)") }
+        do {
+            results = try Benchmarks.run(names, repeats: max(repeats, 1), gradientPath: gradient == "tape" ? .tape : .fused)
+        } catch { throw fail("\(error)") }
         #if DEBUG
             if !json { print("note: this is a debug build; measure with `swift run -c release losscape bench`") }
         #endif

@@ -126,30 +126,13 @@ public enum MatmulKernel {
     }
 
     static func applyEpilogue(_ c: UnsafeMutablePointer<Float>, _ count: Int, _ e: Epilogue) {
+        let x = UnsafePointer(c)
         switch e {
         case .none: return
-        case .tanh: mapInPlace(c, count) { FastMath.tanh($0) }
-        case .relu: mapInPlace(c, count) { vmax($0, V(repeating: 0)) }
-        case .sigmoid: mapInPlace(c, count) { FastMath.sigmoid($0) }
-        case .leakyRelu(let s): mapInPlace(c, count) { v in (v * s).replacing(with: v, where: v .> 0) }
-        }
-    }
-
-    /// c[i] = f(c[i]), four vectors per iteration for instruction-level
-    /// parallelism; the tail is padded into one vector (position-independent results).
-    @inline(__always)
-    static func mapInPlace(_ c: UnsafeMutablePointer<Float>, _ count: Int, _ f: (V) -> V) {
-        var i = 0
-        while i + 32 <= count {
-            let v0 = f(load(c + i)), v1 = f(load(c + i + 8)), v2 = f(load(c + i + 16)), v3 = f(load(c + i + 24))
-            store(v0, c + i, 8); store(v1, c + i + 8, 8); store(v2, c + i + 16, 8); store(v3, c + i + 24, 8)
-            i += 32
-        }
-        while i + 8 <= count { store(f(load(c + i)), c + i, 8); i += 8 }
-        if i < count {
-            var v = V()
-            for l in 0..<(count - i) { v[l] = c[i + l] }
-            store(f(v), c + i, count - i)
+        case .tanh: Lanes.map(Lanes.Tanh(), x, into: c, count: count)
+        case .relu: Lanes.map(Lanes.Relu(), x, into: c, count: count)
+        case .sigmoid: Lanes.map(Lanes.Sigmoid(), x, into: c, count: count)
+        case .leakyRelu(let s): Lanes.map(Lanes.LeakyRelu(slope: s), x, into: c, count: count)
         }
     }
 

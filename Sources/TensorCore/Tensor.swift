@@ -68,6 +68,15 @@ public struct Tensor: Sendable {
         return try body(UnsafeMutableBufferPointer(start: storage.pointer, count: count))
     }
 
+    /// A pointer for writing, after making the storage unique (copying it when shared). Valid until
+    /// `self` is next copied, reassigned or destroyed: for buffers a caller owns and reuses (the fused
+    /// training step's workspace), where nesting `withUnsafeMutableBufferPointer` over many tensors
+    /// would obscure the kernel calls.
+    @inlinable public mutating func uniquePointer() -> UnsafeMutablePointer<Float> {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage.pointer
+    }
+
     /// The storage object: tensors sharing it share their elements (an identity
     /// for caches keyed on "the same data").
     public var storageIdentity: AnyObject { storage }
@@ -109,12 +118,21 @@ public struct Tensor: Sendable {
     }
 
     /// True when every element is finite (no NaN, no ±inf).
+    /// Eight at a time: x − x is 0 for a finite x and NaN for ±inf and NaN.
     public var isFinite: Bool {
-        withUnsafeBufferPointer { b in
-            var ok = true
-            for v in b where !v.isFinite { ok = false; break }
-            return ok
+        let p = pointer, n = count
+        var acc = SIMD8<Float>()
+        var i = 0
+        while i + 8 <= n {
+            let v = UnsafeRawPointer(p + i).loadUnaligned(as: SIMD8<Float>.self)
+            acc += v - v
+            i += 8
         }
+        while i < n {
+            acc[0] += p[i] - p[i]
+            i += 1
+        }
+        return acc == SIMD8()
     }
 }
 

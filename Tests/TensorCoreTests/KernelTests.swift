@@ -75,3 +75,18 @@ import Testing
         #expect(b.scalars == [9, 2, 3])
     }
 }
+
+@Suite struct FinitenessTests {
+    /// `isFinite` checks eight lanes at a time and the tail one by one: a bad value anywhere is found.
+    @Test(arguments: [1, 7, 8, 9, 16, 23, 100])
+    func findsABadValueAtEveryPosition(_ count: Int) {
+        #expect(Tensor(shape: [count], repeating: 1e30).isFinite)
+        for bad: Float in [.infinity, -.infinity, .nan] {
+            for i in 0..<count {
+                var t = Tensor(shape: [count], repeating: -2.5)
+                t[flat: i] = bad
+                #expect(!t.isFinite, "\(bad) at \(i) of \(count)")
+            }
+        }
+    }
+}

@@ -28,8 +28,11 @@ public enum Benchmarks {
     public static let names = ["mlp16", "mlp64", "grid", "landscape51"]
 
     /// Runs the named workloads (all by default).
-    public static func run(_ names: [String] = Benchmarks.names, repeats: Int = 25) throws -> [Result] {
-        try names.map { name in
+    public static func run(_ names: [String] = Benchmarks.names, repeats: Int = 25, gradientPath: GradientPath = .fused) throws
+        -> [Result]
+    {
+        Benchmarks.gradientPath = gradientPath
+        return try names.map { name in
             switch name {
             case "mlp16": return try mlp16(repeats: repeats)
             case "mlp64": return try mlp64(repeats: repeats)
@@ -104,8 +107,12 @@ public enum Benchmarks {
         return Result(workload: "landscape51", medianMicroseconds: us, threads: 2, isTraining: false)
     }
 
+    /// How the training workloads compute gradients (`losscape bench --gradient tape` times the tape).
+    nonisolated(unsafe) static var gradientPath = GradientPath.fused
+
     /// Median microseconds per step over `repeats` blocks, after a warm-up block.
     static func timeSteps(_ t: Trainer, block: Int, repeats: Int) -> Double {
+        t.gradientPath = gradientPath
         for _ in 0..<block { t.trainStep() }
         return median(repeats: repeats) {
             time { for _ in 0..<block { t.trainStep() } } / Double(block)

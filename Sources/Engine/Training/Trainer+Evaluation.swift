@@ -56,10 +56,17 @@ extension Trainer {
         dataset.task.isClassification ? .labels(split.labels) : .values(Tensor(split.targets))
     }
 
-    /// ∇L at `params` on a batch (nil = the whole training set).
+    /// ∇L at `params` on a batch (nil = the whole training set): by the fused step, or on the tape
+    /// when `gradientPath` is `.tape` (the reference; both give the same bits).
     func gradient(at params: [Tensor], batch: [Int]?) -> BatchGradient {
         let split = batch.map { dataset.train.rows($0) } ?? dataset.train
         let features = batch == nil ? trainFeatures : model.features(of: split.x)
+        if gradientPath == .fused {
+            let r = model.lossAndGradient(
+                parameters: params, features: features, targets: targets(split), loss: loss,
+                classWeights: classWeights, workspace: workspace)
+            return BatchGradient(loss: r.loss, grads: r.gradients, outputs: r.outputs, isFullBatch: batch == nil)
+        }
         tape.reset()
         let p = params.map { tape.parameter($0) }
         let out = model.forward(tape.constant(features), params: p)

@@ -10,6 +10,11 @@ public enum RunHealth: Equatable, Sendable {
     public var isDiverged: Bool { if case .diverged = self { return true } else { return false } }
 }
 
+/// How a trainer computes ∇L: the fused MLP step, or the tape it must match bit for bit.
+public enum GradientPath: Sendable {
+    case fused, tape
+}
+
 /// Trains one run: owns its data, model, loss, optimizer, batch stream and
 /// metric log. Not thread-safe: it lives on the engine's queue.
 ///
@@ -37,6 +42,10 @@ public final class Trainer {
     let trainFeatures: Tensor
     let testFeatures: Tensor
     let tape = Tape()
+    /// The fused step's buffers.
+    let workspace = MLPGradientWorkspace()
+    /// How gradients are computed: the fused step (default) or the tape (the reference).
+    public var gradientPath = GradientPath.fused
     /// Batch for the next update (nil entry = full batch), once drawn.
     private var pendingBatch: [Int]??
     /// Loss and gradient at θ_step on the pending batch, once computed.
@@ -128,7 +137,8 @@ public final class Trainer {
         }
         if logging { lastRecord = record(g) }
         let batch = pendingBatch!
-        var params = model.parameters
+        // the parameters leave the model for the update so the rule writes them in place
+        var params = model.takeParameters()
         optimizer.step(&params, gradient: g.grads) { p in self.gradient(at: p, batch: batch).grads }
         model.parameters = params
         step += 1

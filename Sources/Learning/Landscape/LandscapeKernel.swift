@@ -19,13 +19,13 @@ enum LandscapeKernel {
         w: UnsafePointer<Float>, bias: UnsafePointer<Float>,
         c: UnsafeMutablePointer<Float>, activation: Epilogue
     ) {
-        run(Identity(), m, k, n, a, lda, w, bias, c)
+        run(Lanes.Identity(), m, k, n, a, lda, w, bias, c)
         switch activation {
         case .none: return
-        case .tanh: map(Tanh(), c, m &* n)
-        case .relu: map(Relu(), c, m &* n)
-        case .sigmoid: map(Sigmoid(), c, m &* n)
-        case .leakyRelu(let s): map(LeakyRelu(slope: s), c, m &* n)
+        case .tanh: map(Lanes.Tanh(), c, m &* n)
+        case .relu: map(Lanes.Relu(), c, m &* n)
+        case .sigmoid: map(Lanes.Sigmoid(), c, m &* n)
+        case .leakyRelu(let s): map(Lanes.LeakyRelu(slope: s), c, m &* n)
         }
     }
 
@@ -136,33 +136,5 @@ enum LandscapeKernel {
     @inline(__always) static func load(_ p: UnsafeMutablePointer<Float>) -> V { UnsafeRawPointer(p).loadUnaligned(as: V.self) }
     @inline(__always) static func store(_ v: V, _ p: UnsafeMutablePointer<Float>) {
         UnsafeMutableRawPointer(p).storeBytes(of: v, as: V.self)
-    }
-}
-
-/// An activation on eight lanes, exactly as `MatmulKernel`'s epilogue computes it.
-protocol LaneMap {
-    func callAsFunction(_ v: SIMD8<Float>) -> SIMD8<Float>
-}
-
-struct Identity: LaneMap {
-    @inline(__always) func callAsFunction(_ v: SIMD8<Float>) -> SIMD8<Float> { v }
-}
-
-struct Tanh: LaneMap {
-    @inline(__always) func callAsFunction(_ v: SIMD8<Float>) -> SIMD8<Float> { FastMath.tanh(v) }
-}
-
-struct Relu: LaneMap {
-    @inline(__always) func callAsFunction(_ v: SIMD8<Float>) -> SIMD8<Float> { vmax(v, SIMD8(repeating: 0)) }
-}
-
-struct Sigmoid: LaneMap {
-    @inline(__always) func callAsFunction(_ v: SIMD8<Float>) -> SIMD8<Float> { FastMath.sigmoid(v) }
-}
-
-struct LeakyRelu: LaneMap {
-    let slope: Float
-    @inline(__always) func callAsFunction(_ v: SIMD8<Float>) -> SIMD8<Float> {
-        (v * slope).replacing(with: v, where: v .> 0)
     }
 }

@@ -68,6 +68,11 @@ public struct MLP: Sendable, Equatable {
     public var parameters: [Tensor] {
         get { layers.flatMap { [$0.weight, $0.bias] } }
         set {
+            if layers.isEmpty {  // after takeParameters()
+                precondition(newValue.count % 2 == 0, "\(newValue.count) tensors for weights and biases")
+                layers = stride(from: 0, to: newValue.count, by: 2).map { DenseLayer(weight: newValue[$0], bias: newValue[$0 + 1]) }
+                return
+            }
             precondition(newValue.count == 2 * layers.count, "\(newValue.count) tensors for \(layers.count) layers")
             for i in layers.indices {
                 precondition(
@@ -76,6 +81,15 @@ public struct MLP: Sendable, Equatable {
                 layers[i] = DenseLayer(weight: newValue[2 * i], bias: newValue[2 * i + 1])
             }
         }
+    }
+
+    /// The parameters, moved out: the model has no layers until `parameters` is set again, so the
+    /// caller holds the only reference to each tensor and can update it in place (no copy-on-write).
+    /// `forward` and `lossAndGradient` take their parameters as arguments and work meanwhile.
+    public mutating func takeParameters() -> [Tensor] {
+        let p = parameters
+        layers.removeAll(keepingCapacity: true)
+        return p
     }
 
     /// The number of scalar parameters.
@@ -88,8 +102,9 @@ public struct MLP: Sendable, Equatable {
     /// Layers whose activation the fused kernel knows are one `dense` node each.
     public func forward(_ features: Variable, params: [Variable]) -> Variable {
         var h = features
-        for i in layers.indices {
-            let last = i == layers.count - 1
+        let count = params.count / 2
+        for i in 0..<count {
+            let last = i == count - 1
             if let fused = last ? .identity : spec.activation.fused {
                 h = Variable.dense(h, weight: params[2 * i], bias: params[2 * i + 1], activation: fused)
             } else {

@@ -26,12 +26,7 @@ extension Variable {
     /// GELU in its exact form x·Φ(x), Φ(x) = ½(1 + erf(x/√2)) (Hendrycks &
     /// Gimpel 2016); derivative Φ(x) + x·φ(x).
     public func gelu() -> Variable {
-        let y = value.map { x in 0.5 * x * (1 + LibM.erf(x * 0.707_106_78)) }
-        return elementwise(y) { x, _ in
-            let cdf = 0.5 * (1 + LibM.erf(x * 0.707_106_78))
-            let pdf = 0.398_942_28 * LibM.exp(-0.5 * x * x)
-            return cdf + x * pdf
-        }
+        elementwise(value.map(ScalarActivation.gelu)) { x, _ in ScalarActivation.geluDerivative(x) }
     }
 
     /// log(1 + eˣ), computed as max(x, 0) + log1p(e^{−|x|}); derivative σ(x).

@@ -18,19 +18,30 @@ extension Variable {
     /// Backward: dx = G·W, dW = Gᵀ·x, db = Σ_rows G.
     public static func linear(_ x: Variable, weight w: Variable, bias b: Variable) -> Variable {
         let (vx, vw, vb) = (x.value, w.value, b.value)
+        precondition(vx.rank == 2 && vw.rank == 2 && vx.shape[1] == vw.shape[1], "linear: input \(vx.shape) for weight \(vw.shape)")
         precondition(vb.rank == 1 && vb.count == vw.shape[0], "bias \(vb.shape) for weight \(vw.shape)")
-        var y = Tensor.matmul(vx, vw, transposeB: true)
-        let out = vw.shape[0]
-        y.withUnsafeMutableBufferPointer { d in
-            let pb = vb.pointer
-            for r in 0..<(d.count / Swift.max(out, 1)) {
-                for j in 0..<out { d[r * out + j] += pb[j] }
-            }
-        }
+        let (rows, inputs, outputs) = (vx.shape[0], vx.shape[1], vw.shape[0])
+        var y = Tensor(uninitializedShape: [rows, outputs])
+        DenseKernel.linearForward(
+            rows: rows, inputs: inputs, outputs: outputs, x: vx.pointer, w: vw.pointer, b: vb.pointer, y: y.uniquePointer())
         return x.tape.record(y, inputs: x, w, b) { [bID = b.id, wID = w.id, xID = x.id] g, acc in
-            if acc.needs(xID) { acc.add(Tensor.matmul(g, vw), to: xID) }
-            if acc.needs(wID) { acc.add(Tensor.matmul(g, vx, transposeA: true), to: wID) }
-            if acc.needs(bID) { acc.add(g.sum(alongAxis: 0), to: bID) }
+            if acc.needs(xID) {
+                var dx = Tensor(uninitializedShape: vx.shape)
+                DenseKernel.inputGradient(
+                    rows: rows, inputs: inputs, outputs: outputs, dz: g.pointer, w: vw.pointer, dx: dx.uniquePointer())
+                acc.add(dx, to: xID)
+            }
+            if acc.needs(wID) {
+                var dw = Tensor(uninitializedShape: vw.shape)
+                DenseKernel.weightGradient(
+                    rows: rows, inputs: inputs, outputs: outputs, dz: g.pointer, x: vx.pointer, dw: dw.uniquePointer())
+                acc.add(dw, to: wID)
+            }
+            if acc.needs(bID) {
+                var db = Tensor(uninitializedShape: [outputs])
+                DenseKernel.columnSums(rows: rows, cols: outputs, g: g.pointer, db: db.uniquePointer())
+                acc.add(db, to: bID)
+            }
         }
     }
 }

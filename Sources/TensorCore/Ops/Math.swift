@@ -95,7 +95,7 @@ extension Variable {
             })
     }
 
-    public func sin() -> Variable { elementwise(value.map { LibM.sin($0) }) { x, _ in LibM.cos(x) } }
+    public func sin() -> Variable { elementwise(value.map(ScalarActivation.sin)) { x, _ in ScalarActivation.sinDerivative(x) } }
     public func cos() -> Variable { elementwise(value.map { LibM.cos($0) }) { x, _ in -LibM.sin(x) } }
 
     /// log cosh x, computed as |x| + log1p(e^{−2|x|}) − log 2 (no overflow for
