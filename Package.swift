@@ -8,8 +8,13 @@ import PackageDescription
 /// start-up and refuses, with one line, a machine without them. `-O` also in
 /// debug builds keeps `swift test` fast (see DECISIONS.md).
 var numericFlags: [SwiftSetting] = [.unsafeFlags(["-O"])]
+/// The wide kernels (Sources/Kernels/Lanes16): the same source as the AVX2 ones with vectors of
+/// sixteen floats, compiled for AVX-512 (Skylake-SP's subsets) and selected at start-up from the
+/// CPU's flags (or LOSSCAPE_ISA).
+var wideFlags = numericFlags
 #if arch(x86_64)
 numericFlags = [.unsafeFlags(["-O", "-target-cpu", "haswell"])]
+wideFlags = [.unsafeFlags(["-O", "-target-cpu", "skylake-avx512"])]
 #endif
 
 let package = Package(
@@ -23,8 +28,13 @@ let package = Package(
     targets: [
         // The one place that calls the operating system's C library (libm, files, the allocator, the CPU).
         .target(name: "Platform"),
-        // Tensor storage, kernels and the reverse-mode tape. Knows nothing else.
-        .target(name: "TensorCore", dependencies: ["Platform"], swiftSettings: numericFlags),
+        // The vector kernels (matmul, activations, column sums), one source in Sources/Kernels/Shared
+        // built for eight lanes (AVX2, the baseline), sixteen (AVX-512), and sixteen on AVX2 (tests).
+        .target(name: "Kernels8", path: "Sources/Kernels/Lanes8", swiftSettings: numericFlags),
+        .target(name: "Kernels16", path: "Sources/Kernels/Lanes16", swiftSettings: wideFlags),
+        .target(name: "Kernels16OnAVX2", path: "Sources/Kernels/Lanes16OnAVX2", swiftSettings: numericFlags),
+        // Tensor storage, ops and the reverse-mode tape; picks the kernels' width at start-up.
+        .target(name: "TensorCore", dependencies: ["Platform", "Kernels8", "Kernels16"], swiftSettings: numericFlags),
         // Models, losses, optimizers, datasets, landscape maths; pure Swift on TensorCore.
         .target(name: "Learning", dependencies: ["TensorCore", "Platform"], swiftSettings: numericFlags),
         // Presets, the trainer on its queue, snapshots, run folders, bench.
@@ -46,7 +56,9 @@ let package = Package(
 
         // Helpers shared by the test targets (finite-difference gradient checks).
         .target(name: "TestSupport", dependencies: ["TensorCore"], path: "Tests/TestSupport"),
-        .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore", "TestSupport"], swiftSettings: numericFlags),
+        .testTarget(
+            name: "TensorCoreTests", dependencies: ["TensorCore", "TestSupport", "Platform", "Kernels8", "Kernels16", "Kernels16OnAVX2"],
+            swiftSettings: numericFlags),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EngineTests", dependencies: ["Engine"], resources: [.copy("Presets")]),
         .testTarget(name: "RenderTests", dependencies: ["Render"]),

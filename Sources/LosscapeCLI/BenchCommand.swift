@@ -1,6 +1,8 @@
 import ArgumentParser
 import Engine
 import Foundation
+import Platform
+import TensorCore
 
 /// `losscape bench`: throughput of the standard workloads (build with -c release).
 struct Bench: ParsableCommand {
@@ -34,6 +36,7 @@ struct Bench: ParsableCommand {
         if json {
             for r in results { print(r.json) }
         } else {
+            print("CPU: \(CPU.model); kernels: \(KernelISA.active.reportedName)")
             print(pad("workload", 14) + pad("steps/s", 12) + pad("median", 14) + "threads")
             for r in results {
                 let rate = r.isTraining ? String(Int(r.stepsPerSecond.rounded())) : "–"

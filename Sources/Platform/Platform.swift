@@ -74,6 +74,9 @@ public enum SystemProcess {
     public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
 
     public static var id: Int32 { getpid() }
+
+    /// An environment variable, or nil when unset.
+    public static func environment(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
 }
 
 @_silgen_name("mallopt")
@@ -101,6 +104,18 @@ public enum CPU {
     public static var hasAVX512F: Bool {
         #if arch(x86_64)
             return flags.contains("avx512f")
+        #else
+            return false
+        #endif
+    }
+
+    /// The AVX-512 subsets the wide kernels are compiled for (Skylake-SP's: F, CD, BW, DQ, VL).
+    public static let avx512Flags = ["avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"]
+
+    /// Every one of `avx512Flags`: the wide kernels can run.
+    public static var hasAVX512: Bool {
+        #if arch(x86_64)
+            return avx512Flags.allSatisfy(flags.contains)
         #else
             return false
         #endif

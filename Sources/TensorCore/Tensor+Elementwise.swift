@@ -1,3 +1,5 @@
+import Kernels8
+
 /// Elementwise kernels: a unary map, SIMD or scalar, over contiguous storage.
 extension Tensor {
     /// Applies `f` to blocks of eight elements; the tail is padded into one more

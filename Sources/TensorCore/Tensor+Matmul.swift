@@ -1,13 +1,8 @@
-/// Matrix multiplication: the hot path of training (batch 256–4096 × width 2–128).
-///
-/// One register-blocked kernel computes C = op(A)·B for row-major matrices:
-/// four rows of C by sixteen (or eight) columns at a time, held in SIMD8
-/// accumulators, with a fused multiply-add per element of A. op(A) is A or Aᵀ
-/// (read with swapped strides, never copied). B must be row-major with a
-/// multiple of eight columns; when it is transposed or narrower it is packed
-/// (zero-padded) first, which costs k·n copies against m·k·n multiply-adds.
-/// Every element of C is the sum over k in increasing order, so the result does
-/// not depend on the blocking or on m.
+import Kernels8
+
+/// Matrix multiplication of tensors, by `MatmulKernel` (see `LaneKernels.product` for the kernel:
+/// every element of C is the sum over k in increasing order, so the result depends neither on the
+/// blocking, nor on m, nor on the vector width).
 extension Tensor {
     /// The matrix product of 2-D tensors: op(a) · op(b), op = transpose when asked.
     public static func matmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false) -> Tensor {
@@ -42,27 +37,24 @@ extension Tensor {
     }
 }
 
-/// An activation applied to a matmul's output in registers, before the store.
+/// An activation applied to a matmul's output, before it is stored.
 public enum Epilogue: Sendable, Equatable {
     case none, tanh, relu, sigmoid, leakyRelu(Float)
 
-    @inline(__always) @usableFromInline
-    func apply(_ v: SIMD8<Float>) -> SIMD8<Float> {
+    var lane: LaneActivation {
         switch self {
-        case .none: return v
-        case .tanh: return FastMath.tanh(v)
-        case .relu: return vmax(v, SIMD8(repeating: 0))
-        case .sigmoid: return FastMath.sigmoid(v)
-        case .leakyRelu(let s): return (v * s).replacing(with: v, where: v .> 0)
+        case .none: return .identity
+        case .tanh: return .tanh
+        case .relu: return .relu
+        case .sigmoid: return .sigmoid
+        case .leakyRelu(let s): return .leakyRelu(s)
         }
     }
 }
 
-/// The matmul kernel on raw pointers, shared by `Tensor.matmul`, the fused
-/// dense layer and the batched landscape evaluator.
+/// The matmul kernel on raw pointers, shared by `Tensor.matmul`, the dense layer (tape and fused
+/// step) and the batched landscape evaluator; it runs the kernels of the active ISA (`KernelISA`).
 public enum MatmulKernel {
-    public typealias V = SIMD8<Float>
-
     /// C[m×n] = epilogue(op(A)·op(B) + bias). A's element (i, p) is at
     /// a[i·aRowStride + p·aColStride]; B is row-major k×n with leading
     /// dimension ldb (or n×k when transposed); C is row-major with leading
@@ -74,205 +66,7 @@ public enum MatmulKernel {
         c: UnsafeMutablePointer<Float>,
         bias: UnsafePointer<Float>? = nil, epilogue: Epilogue = .none
     ) {
-        if m == 0 || n == 0 { return }
-        if k == 0 {
-            for i in 0..<m { for j in 0..<n { c[i * n + j] = bias?[j] ?? 0 } }
-            if epilogue != .none { applyEpilogue(c, m * n, epilogue) }
-            return
-        }
-        // A narrow C whose A is read transposed (a weight gradient Gᵀ·X with
-        // few inputs): compute Cᵀ = op(B)ᵀ·op(A)ᵀ instead, whose right-hand
-        // side (A's storage) is already row-major and wide.
-        if n % 8 != 0 && aRowStride == 1 && m % 8 == 0 && bias == nil && epilogue == .none {
-            let ct = UnsafeMutablePointer<Float>.allocate(capacity: m * n)
-            defer { ct.deallocate() }
-            product(
-                m: n, n: m, k: k,
-                a: b, aRowStride: transposeB ? ldb : 1, aColStride: transposeB ? 1 : ldb,
-                b: a, ldb: aColStride, transposeB: false, c: ct)
-            for j in 0..<n { for i in 0..<m { c[i &* n &+ j] = ct[j &* m &+ i] } }
-            return
-        }
-        let nPad = (n + 7) & ~7
-        var bp = b, ldbp = ldb
-        var packed: UnsafeMutablePointer<Float>?
-        var biasPadded: UnsafeMutablePointer<Float>?
-        if transposeB || nPad != n {
-            // Pack B as a zero-padded k × nPad row-major block (small: weights).
-            let p = UnsafeMutablePointer<Float>.allocate(capacity: k * nPad)
-            for r in 0..<k {
-                let row = p + r * nPad
-                for j in 0..<n { row[j] = transposeB ? b[j &* ldb &+ r] : b[r &* ldb &+ j] }
-                for j in n..<nPad { row[j] = 0 }
-            }
-            packed = p
-            bp = UnsafePointer(p)
-            ldbp = nPad
-        }
-        if let bias, nPad != n {
-            let p = UnsafeMutablePointer<Float>.allocate(capacity: nPad)
-            p.initialize(repeating: 0, count: nPad)
-            p.update(from: bias, count: n)
-            biasPadded = p
-        }
-        defer { packed?.deallocate(); biasPadded?.deallocate() }
-        let tile = Tile(
-            k: k, a: a, ars: aRowStride, acs: aColStride, b: bp, ldb: ldbp,
-            c: c, ldc: n, n: n, bias: biasPadded.map { UnsafePointer($0) } ?? bias)
-        tile.run(m: m, nPad: nPad)
-        // The activation, in a separate tight pass while C is still in cache
-        // (inlining it into the register-blocked kernel spills registers).
-        if epilogue != .none { applyEpilogue(c, m * n, epilogue) }
-    }
-
-    static func applyEpilogue(_ c: UnsafeMutablePointer<Float>, _ count: Int, _ e: Epilogue) {
-        let x = UnsafePointer(c)
-        switch e {
-        case .none: return
-        case .tanh: Lanes.map(Lanes.Tanh(), x, into: c, count: count)
-        case .relu: Lanes.map(Lanes.Relu(), x, into: c, count: count)
-        case .sigmoid: Lanes.map(Lanes.Sigmoid(), x, into: c, count: count)
-        case .leakyRelu(let s): Lanes.map(Lanes.LeakyRelu(slope: s), x, into: c, count: count)
-        }
-    }
-
-    @inline(__always) static func load(_ p: UnsafePointer<Float>) -> V {
-        UnsafeRawPointer(p).loadUnaligned(as: V.self)
-    }
-
-    @inline(__always) static func load(_ p: UnsafeMutablePointer<Float>) -> V {
-        UnsafeRawPointer(p).loadUnaligned(as: V.self)
-    }
-
-    /// Stores the first `lanes` lanes (all 8 when the row has room).
-    @inline(__always) static func store(_ v: V, _ p: UnsafeMutablePointer<Float>, _ lanes: Int) {
-        if lanes >= 8 {
-            UnsafeMutableRawPointer(p).storeBytes(of: v, as: V.self)
-        } else {
-            for l in 0..<lanes { p[l] = v[l] }
-        }
-    }
-
-    /// The operands of one product; each block computes a tile of C with its
-    /// accumulators in registers, summing over p = 0..<k in order, then applies
-    /// the epilogue E before storing.
-    struct Tile {
-        let k: Int
-        let a: UnsafePointer<Float>, ars: Int, acs: Int
-        let b: UnsafePointer<Float>, ldb: Int
-        let c: UnsafeMutablePointer<Float>, ldc: Int, n: Int
-        let bias: UnsafePointer<Float>?
-
-        func run(m: Int, nPad: Int) {
-            // A matrix of fewer than four rows (a weight gradient Gᵀ·X with few
-            // outputs) is one long dependent chain per accumulator: split the
-            // sum over k into even and odd terms to keep the FMA units busy.
-            let split = m < 4 && k >= 64
-            var j = 0
-            while j + 16 <= nPad {
-                var i = 0
-                while i + 4 <= m { block4x16(i, j); i &+= 4 }
-                while i < m {
-                    if split { block1x8Split(i, j); block1x8Split(i, j &+ 8) } else { block1x8(i, j); block1x8(i, j &+ 8) }
-                    i &+= 1
-                }
-                j &+= 16
-            }
-            if j < nPad {
-                var i = 0
-                while i + 4 <= m { block4x8(i, j); i &+= 4 }
-                while i < m {
-                    if split { block1x8Split(i, j) } else { block1x8(i, j) }
-                    i &+= 1
-                }
-            }
-        }
-
-        @inline(__always) func start(_ j: Int) -> V { bias.map { load($0 + j) } ?? V() }
-
-        @inline(__always) func put(_ v: V, _ i: Int, _ j: Int) {
-            store(v, c + (i &* ldc &+ j), n &- j)
-        }
-
-        @inline(__always) func block4x16(_ i: Int, _ j: Int) {
-            let s0 = start(j), s1 = start(j &+ 8)
-            var c00 = s0, c01 = s1, c10 = s0, c11 = s1, c20 = s0, c21 = s1, c30 = s0, c31 = s1
-            let a0 = a + i &* ars, a1 = a0 + ars, a2 = a1 + ars, a3 = a2 + ars
-            var bp = b + j
-            var off = 0
-            for _ in 0..<k {
-                let b0 = load(bp), b1 = load(bp + 8)
-                let x0 = V(repeating: a0[off]), x1 = V(repeating: a1[off])
-                let x2 = V(repeating: a2[off]), x3 = V(repeating: a3[off])
-                c00 = c00.addingProduct(x0, b0); c01 = c01.addingProduct(x0, b1)
-                c10 = c10.addingProduct(x1, b0); c11 = c11.addingProduct(x1, b1)
-                c20 = c20.addingProduct(x2, b0); c21 = c21.addingProduct(x2, b1)
-                c30 = c30.addingProduct(x3, b0); c31 = c31.addingProduct(x3, b1)
-                bp += ldb
-                off &+= acs
-            }
-            put(c00, i, j); put(c01, i, j &+ 8)
-            put(c10, i &+ 1, j); put(c11, i &+ 1, j &+ 8)
-            put(c20, i &+ 2, j); put(c21, i &+ 2, j &+ 8)
-            put(c30, i &+ 3, j); put(c31, i &+ 3, j &+ 8)
-        }
-
-        @inline(__always) func block4x8(_ i: Int, _ j: Int) {
-            let s = start(j)
-            var c0 = s, c1 = s, c2 = s, c3 = s
-            let a0 = a + i &* ars, a1 = a0 + ars, a2 = a1 + ars, a3 = a2 + ars
-            var bp = b + j
-            var off = 0
-            for _ in 0..<k {
-                let b0 = load(bp)
-                c0 = c0.addingProduct(V(repeating: a0[off]), b0)
-                c1 = c1.addingProduct(V(repeating: a1[off]), b0)
-                c2 = c2.addingProduct(V(repeating: a2[off]), b0)
-                c3 = c3.addingProduct(V(repeating: a3[off]), b0)
-                bp += ldb
-                off &+= acs
-            }
-            put(c0, i, j); put(c1, i &+ 1, j); put(c2, i &+ 2, j); put(c3, i &+ 3, j)
-        }
-
-        /// One row, eight columns, with the sum over k in four interleaved
-        /// partial sums (p mod 4), added at the end.
-        @inline(__always) func block1x8Split(_ i: Int, _ j: Int) {
-            var s0 = start(j), s1 = V(), s2 = V(), s3 = V()
-            let a0 = a + i &* ars
-            var bp = b + j
-            var off = 0
-            var p = 0
-            let step = ldb &* 4, aStep = acs &* 4
-            while p &+ 4 <= k {
-                s0 = s0.addingProduct(V(repeating: a0[off]), load(bp))
-                s1 = s1.addingProduct(V(repeating: a0[off &+ acs]), load(bp + ldb))
-                s2 = s2.addingProduct(V(repeating: a0[off &+ 2 &* acs]), load(bp + 2 &* ldb))
-                s3 = s3.addingProduct(V(repeating: a0[off &+ 3 &* acs]), load(bp + 3 &* ldb))
-                bp += step
-                off &+= aStep
-                p &+= 4
-            }
-            while p < k {
-                s0 = s0.addingProduct(V(repeating: a0[off]), load(bp))
-                bp += ldb
-                off &+= acs
-                p &+= 1
-            }
-            put((s0 + s1) + (s2 + s3), i, j)
-        }
-
-        @inline(__always) func block1x8(_ i: Int, _ j: Int) {
-            var c0 = start(j)
-            let a0 = a + i &* ars
-            var bp = b + j
-            var off = 0
-            for _ in 0..<k {
-                c0 = c0.addingProduct(V(repeating: a0[off]), load(bp))
-                bp += ldb
-                off &+= acs
-            }
-            put(c0, i, j)
-        }
+        KernelISA.active.product(
+            m, n, k, a, aRowStride, aColStride, b, ldb, transposeB, c, bias, epilogue.lane)
     }
 }

@@ -1,3 +1,5 @@
+import Kernels8
+
 /// Row-wise (last-axis) softmax family, stable: the row maximum is subtracted
 /// before exponentiating, so logits up to ±1e4 (and beyond) give finite results.
 extension Tensor {

@@ -18,14 +18,17 @@ public enum Benchmarks {
         public var stepsPerSecond: Double { 1e6 / medianMicroseconds }
         public var milliseconds: Double { medianMicroseconds / 1000 }
 
+        /// The kernels' instruction set (`KernelISA.reportedName`): avx2, avx512 or neon.
+        public var isa: String { KernelISA.active.reportedName }
+
         public var json: String {
             isTraining
-                ? "{\"workload\":\"\(workload)\",\"steps_per_second\":\(rounded(stepsPerSecond, 1)),\"median_us\":\(rounded(medianMicroseconds, 2)),\"threads\":\(threads)}"
-                : "{\"workload\":\"\(workload)\",\"ms\":\(rounded(milliseconds, 4)),\"threads\":\(threads)}"
+                ? "{\"workload\":\"\(workload)\",\"steps_per_second\":\(rounded(stepsPerSecond, 1)),\"median_us\":\(rounded(medianMicroseconds, 2)),\"threads\":\(threads),\"isa\":\"\(isa)\"}"
+                : "{\"workload\":\"\(workload)\",\"ms\":\(rounded(milliseconds, 4)),\"threads\":\(threads),\"isa\":\"\(isa)\"}"
         }
     }
 
-    public static let names = ["mlp16", "mlp64", "grid", "landscape51"]
+    public static let names = ["mlp8", "mlp16", "mlp64", "compare4", "grid", "landscape51"]
 
     /// Runs the named workloads (all by default).
     public static func run(_ names: [String] = Benchmarks.names, repeats: Int = 25, gradientPath: GradientPath = .fused) throws
@@ -34,7 +37,9 @@ public enum Benchmarks {
         Benchmarks.gradientPath = gradientPath
         return try names.map { name in
             switch name {
+            case "mlp8": return try mlp8(repeats: repeats)
             case "mlp16": return try mlp16(repeats: repeats)
+            case "compare4": return try compare4(repeats: repeats)
             case "mlp64": return try mlp64(repeats: repeats)
             case "grid": return try grid(repeats: repeats)
             case "landscape51": return try landscape51(repeats: repeats)
@@ -59,6 +64,39 @@ public enum Benchmarks {
     static func mlp16(repeats: Int) throws -> Result {
         let t = try Trainer(spec: mlp16Spec())
         return Result(workload: "mlp16", medianMicroseconds: timeSteps(t, block: 200, repeats: repeats), threads: 1, isTraining: true)
+    }
+
+    /// 2-8-2 tanh, full batch of 256 spiral points, cross-entropy, SGD (issue #12).
+    static func mlp8(repeats: Int) throws -> Result {
+        var s = mlp16Spec()
+        s.name = "bench-mlp8"
+        s.data.samples = 256
+        s.model = MLPSpec(hidden: [8], activation: .tanh)
+        let t = try Trainer(spec: s)
+        return Result(workload: "mlp8", medianMicroseconds: timeSteps(t, block: 400, repeats: repeats), threads: 1, isTraining: true)
+    }
+
+    /// Four mlp16 runs (learning rates 0.1, 0.05, 0.2, 0.3 on the same data and initial weights)
+    /// advanced together one step at a time through their `RunDriver`s, as the playground's compare
+    /// mode does (metric history included), timed after 4096 warm-up steps, when the history logs
+    /// one step in eight as in a session a few seconds old. One unit = one step of all four
+    /// (`steps_per_second`: lockstep steps per second).
+    static func compare4(repeats: Int) throws -> Result {
+        let base = mlp16Spec()
+        var drivers: [RunDriver] = []
+        for lr in [0.1, 0.05, 0.2, 0.3] {
+            var s = base
+            s.optimizer.learningRate = lr
+            s.steps = 1_000_000
+            let d = try RunDriver(entry: RunEntry(label: "lr \(lr)", spec: s), dataset: drivers.first?.trainer.dataset)
+            d.trainer.gradientPath = gradientPath
+            drivers.append(d)
+        }
+        let block = 50
+        func round() { for _ in 0..<block { for d in drivers { d.step(observe: nil) } } }
+        for _ in 0..<4096 { for d in drivers { d.step(observe: nil) } }
+        let us = median(repeats: repeats) { time { round() } / Double(block) }
+        return Result(workload: "compare4", medianMicroseconds: us, threads: 1, isTraining: true)
     }
 
     /// W1b: 2-64-64-64-3 tanh, batch 2048 (3-class spiral), Adam.

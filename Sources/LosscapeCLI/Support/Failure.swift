@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Platform
+import TensorCore
 
 /// Prints `losscape: message` to stderr (one line) and exits with `code`.
 func fail(_ message: String, code: Int32 = 1) -> ExitCode {
@@ -21,5 +22,10 @@ func checkCPU() throws {
     SystemProcess.tuneAllocator()
     if !CPU.flags.isEmpty && !CPU.hasAVX2FMA {
         throw fail("this CPU lacks AVX2/FMA, which losscape's kernels need (x86-64-v3)")
+    }
+    do {
+        _ = try KernelISA.select(requested: SystemProcess.environment("LOSSCAPE_ISA"))
+    } catch {
+        throw fail(error.description)
     }
 }

@@ -1,3 +1,4 @@
+import Kernels8
 import Platform
 
 /// Differentiable elementary functions, elementwise.

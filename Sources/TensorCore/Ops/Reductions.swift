@@ -1,3 +1,5 @@
+import Kernels8
+
 /// Differentiable reductions.
 extension Variable {
     /// Sum of all elements (a scalar).

@@ -1,11 +1,12 @@
-/// Vectorised elementary functions on eight floats at a time.
+/// Vectorised elementary functions on a vector of lanes (`LaneVector`: eight floats in the AVX2
+/// build of these kernels, sixteen in the AVX-512 one; each lane computes the same instructions).
 ///
-/// Every elementwise kernel applies these to whole SIMD8 blocks, padding the
-/// tail of a buffer into one more block, so an element's result never depends
+/// Every elementwise kernel applies these to whole vectors, padding the
+/// tail of a buffer into one more vector, so an element's result never depends
 /// on its position or on the buffer's length (determinism across batch sizes,
 /// chunkings and thread counts).
 public enum FastMath {
-    public typealias V = SIMD8<Float>
+    public typealias V = LaneVector
 
     /// tanh by a 13/6 rational approximation on [−7.905, 7.905] (the form used by
     /// Eigen's `generic_fast_tanh_float`); maximum error about 2 ulp, odd, and
@@ -47,8 +48,8 @@ public enum FastMath {
         p = V(repeating: 5.000_000_120_1e-1).addingProduct(p, r)
         p = (r + 1).addingProduct(p, r * r)
         // 2^n from n's bits: n + 1.5·2^23 holds n in its low mantissa bits.
-        let ni = unsafeBitCast(n + 12_582_912.0, to: SIMD8<Int32>.self) &- SIMD8<Int32>(repeating: 0x4B40_0000)
-        let bits = (ni &+ SIMD8<Int32>(repeating: 127)) &<< SIMD8<Int32>(repeating: 23)
+        let ni = unsafeBitCast(n + 12_582_912.0, to: LaneBits.self) &- LaneBits(repeating: 0x4B40_0000)
+        let bits = (ni &+ LaneBits(repeating: 127)) &<< LaneBits(repeating: 23)
         var y: V = p * unsafeBitCast(bits, to: V.self)
         y = y.replacing(with: 0, where: x0 .< -88.376_26)
         y = y.replacing(with: .infinity, where: x0 .> 88.376_26)
@@ -62,10 +63,10 @@ public enum FastMath {
     /// treated as 0.
     @_transparent
     public static func log(_ x0: V) -> V {
-        let bits = unsafeBitCast(x0, to: SIMD8<Int32>.self)
+        let bits = unsafeBitCast(x0, to: LaneBits.self)
         // exponent and mantissa in [0.5, 1)
-        var e = V(((bits &>> 23) & SIMD8<Int32>(repeating: 0xFF)) &- SIMD8<Int32>(repeating: 126))
-        var m = unsafeBitCast((bits & SIMD8<Int32>(repeating: 0x007F_FFFF)) | SIMD8<Int32>(repeating: 0x3F00_0000), to: V.self)
+        var e = V(((bits &>> 23) & LaneBits(repeating: 0xFF)) &- LaneBits(repeating: 126))
+        var m = unsafeBitCast((bits & LaneBits(repeating: 0x007F_FFFF)) | LaneBits(repeating: 0x3F00_0000), to: V.self)
         let small = m .< 0.707_106_781_186_547_524
         e = e.replacing(with: e - 1, where: small)
         m = (m + m).replacing(with: m, where: .!small) - 1
@@ -100,22 +101,22 @@ public enum FastMath {
 /// Elementwise max; NaN in `a` stays (the standard library's generic
 /// `pointwiseMax` compiles to a scalar loop, this to one vmaxps).
 @_transparent
-public func vmax(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { a.replacing(with: b, where: a .< b) }
+public func vmax(_ a: LaneVector, _ b: LaneVector) -> LaneVector { a.replacing(with: b, where: a .< b) }
 
 /// Elementwise min; NaN in `a` stays.
 @_transparent
-public func vmin(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { a.replacing(with: b, where: b .< a) }
+public func vmin(_ a: LaneVector, _ b: LaneVector) -> LaneVector { a.replacing(with: b, where: b .< a) }
 
 /// |v| elementwise (clears the sign bit).
 @_transparent
-public func vabs(_ v: SIMD8<Float>) -> SIMD8<Float> {
-    unsafeBitCast(unsafeBitCast(v, to: SIMD8<UInt32>.self) & SIMD8<UInt32>(repeating: 0x7FFF_FFFF), to: SIMD8<Float>.self)
+public func vabs(_ v: LaneVector) -> LaneVector {
+    unsafeBitCast(unsafeBitCast(v, to: LaneUBits.self) & LaneUBits(repeating: 0x7FFF_FFFF), to: LaneVector.self)
 }
 
-extension SIMD8 where Scalar == Float {
+extension LaneVector {
     /// Clamped to [lowerBound, upperBound]; NaN stays NaN.
     @_transparent
-    public func clamped(lowerBound: SIMD8<Float>, upperBound: SIMD8<Float>) -> SIMD8<Float> {
+    public func clamped(lowerBound: LaneVector, upperBound: LaneVector) -> LaneVector {
         vmin(vmax(self, lowerBound), upperBound)
     }
 }
