@@ -2,13 +2,24 @@
 """PyTorch timings of the workloads `losscape bench --json` runs (issue 2 §9, issue 5 Speed).
 
 CPU, float32, eager mode. Prints one JSON object per line, in the schema of
-`losscape bench --json` plus "impl": "pytorch":
+`losscape bench --json` ("workload"; "steps_per_second" and "median_us" for the
+training workloads, "ms" for the others; "threads"; "isa") plus "impl": "pytorch"
+and "version" (torch.__version__). "isa" is torch's CPU capability
+(torch.backends.cpu.get_cpu_capability(), lower-cased: "avx2", "avx512", ...).
 
+  mlp8         2-8-2 tanh MLP, full batch of 256 spiral points (2 classes),
+               cross-entropy, SGD lr 0.1. 1 thread.
   mlp16        2-16-16-2 tanh MLP, full batch of 512 spiral points (2 classes),
                cross-entropy, SGD lr 0.1; one training step = zero_grad, forward,
                loss, backward, step. 1 thread.
   mlp64        2-64-64-64-3 tanh MLP, full batch of 2048 spiral points (3 classes),
                cross-entropy, Adam lr 1e-3. 1 thread.
+  compare4     four mlp16 runs, SGD lr 0.1, 0.05, 0.2, 0.3, on the same data from the
+               same initial weights: four nn.Module copies and four optimizers,
+               stepped one after the other. One unit = one step of all four;
+               "steps_per_second" = units per second (1e6 / median_us). 1 thread.
+               (The Swift workload also keeps the playground's metric history;
+               this times the four training steps only.)
   grid         forward (no_grad) of the mlp16 network over a 200×100 grid. 1 thread.
   landscape51  51×51 loss surface of the mlp16 network on its 512 training points:
                L(θ + α·d1 + β·d2), α, β on 51 points in [−1, 1], filter-normalized
@@ -17,13 +28,17 @@ CPU, float32, eager mode. Prints one JSON object per line, in the schema of
                2 threads.
 
 Timing: after a warm-up, a block of steps (or evaluations) is timed repeatedly;
-the median over the repeats is reported.
+the median over the repeats is reported, divided by the block size for the
+training workloads. Blocks: mlp8 200 steps, mlp16 100, mlp64 10, compare4 50
+units; grid and landscape51 one evaluation.
 
-Usage:  python3 bench/pytorch_reference.py [--workloads mlp16,grid] [--repeats N]
+Usage:  python3 bench/pytorch_reference.py [--workloads mlp8,compare4] [--repeats N]
+Default: all six workloads (mlp8, mlp16, mlp64, compare4, grid, landscape51), 30 repeats.
 PyTorch from pip (`pip install torch`); it is not a dependency of the Swift package.
 """
 
 import argparse
+import copy
 import json
 import math
 import statistics
@@ -34,7 +49,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-WORKLOADS = ("mlp16", "mlp64", "grid", "landscape51")
+WORKLOADS = ("mlp8", "mlp16", "mlp64", "compare4", "grid", "landscape51")
 
 
 def spiral(n, classes, seed=0, noise=0.1):
@@ -55,6 +70,18 @@ def mlp(widths):
         if i < len(widths) - 2:
             layers.append(nn.Tanh())
     return nn.Sequential(*layers)
+
+
+def tagged(result):
+    """`result` with the implementation, torch's CPU capability and version added."""
+    return {**result, "impl": "pytorch", "isa": torch.backends.cpu.get_cpu_capability().lower(),
+            "version": torch.__version__}
+
+
+def training_result(name, per_step, threads=1):
+    """The JSON object of a training workload timed at `per_step` seconds per unit."""
+    return tagged({"workload": name, "steps_per_second": round(1.0 / per_step, 1),
+                   "median_us": round(per_step * 1e6, 2), "threads": threads})
 
 
 def median_time(fn, repeats, warmup):
@@ -84,9 +111,13 @@ def train_steps_workload(name, widths, n, classes, make_opt, block, repeats):
             loss.backward()
             opt.step()
 
-    per_step = median_time(steps, repeats, warmup=3) / block
-    return {"workload": name, "impl": "pytorch", "steps_per_second": round(1.0 / per_step, 1),
-            "median_us": round(per_step * 1e6, 2), "threads": 1}
+    return training_result(name, median_time(steps, repeats, warmup=3) / block)
+
+
+def bench_mlp8(repeats):
+    """2-8-2 tanh, 256 points, cross-entropy, SGD lr 0.1."""
+    return train_steps_workload("mlp8", [2, 8, 2], 256, 2,
+                                lambda p: torch.optim.SGD(p, lr=0.1), block=200, repeats=repeats)
 
 
 def bench_mlp16(repeats):
@@ -99,6 +130,28 @@ def bench_mlp64(repeats):
     """W1b: 2-64-64-64-3 tanh, 2048 points, cross-entropy, Adam lr 1e-3."""
     return train_steps_workload("mlp64", [2, 64, 64, 64, 3], 2048, 3,
                                 lambda p: torch.optim.Adam(p, lr=1e-3), block=10, repeats=repeats)
+
+
+def bench_compare4(repeats):
+    """Four mlp16 runs (SGD lr 0.1, 0.05, 0.2, 0.3; same data, same initial weights)
+    stepped one after the other; µs per step of all four."""
+    torch.set_num_threads(1)
+    torch.manual_seed(0)
+    x, y = spiral(512, 2)
+    base = mlp([2, 16, 16, 2])
+    models = [copy.deepcopy(base) for _ in range(4)]
+    opts = [torch.optim.SGD(m.parameters(), lr=lr) for m, lr in zip(models, (0.1, 0.05, 0.2, 0.3))]
+    block = 50
+
+    def units():
+        for _ in range(block):
+            for model, opt in zip(models, opts):
+                opt.zero_grad()
+                loss = F.cross_entropy(model(x), y)
+                loss.backward()
+                opt.step()
+
+    return training_result("compare4", median_time(units, repeats, warmup=3) / block)
 
 
 def bench_grid(repeats):
@@ -114,7 +167,7 @@ def bench_grid(repeats):
             model(grid)
 
     ms = median_time(forward, repeats, warmup=5) * 1e3
-    return {"workload": "grid", "impl": "pytorch", "ms": round(ms, 3), "threads": 1}
+    return tagged({"workload": "grid", "ms": round(ms, 3), "threads": 1})
 
 
 def filter_normalized(weights, generator):
@@ -187,12 +240,12 @@ def bench_landscape51(repeats):
     assert torch.allclose(by_bmm[25, 25], centre, rtol=1e-5), "surface centre is not L(θ)"
     bmm_ms = median_time(lambda: surface(forward_batched), repeats, warmup=2) * 1e3
     vmap_ms = median_time(lambda: surface(vmapped), repeats, warmup=2) * 1e3
-    return {"workload": "landscape51", "impl": "pytorch", "ms": round(min(bmm_ms, vmap_ms), 2),
-            "threads": 2, "bmm_ms": round(bmm_ms, 2), "vmap_ms": round(vmap_ms, 2)}
+    return tagged({"workload": "landscape51", "ms": round(min(bmm_ms, vmap_ms), 2), "threads": 2,
+                   "bmm_ms": round(bmm_ms, 2), "vmap_ms": round(vmap_ms, 2)})
 
 
-BENCHES = {"mlp16": bench_mlp16, "mlp64": bench_mlp64, "grid": bench_grid,
-           "landscape51": bench_landscape51}
+BENCHES = {"mlp8": bench_mlp8, "mlp16": bench_mlp16, "mlp64": bench_mlp64,
+           "compare4": bench_compare4, "grid": bench_grid, "landscape51": bench_landscape51}
 
 
 def main():
@@ -209,7 +262,8 @@ def main():
         parser.error(f"unknown workload(s): {', '.join(unknown)}")
     if args.repeats < 1:
         parser.error("--repeats must be at least 1")
-    print(f"# torch {torch.__version__}, float32 CPU eager", file=sys.stderr)
+    print(f"# torch {torch.__version__}, float32 CPU eager, "
+          f"capability {torch.backends.cpu.get_cpu_capability()}", file=sys.stderr)
     for name in names:
         print(json.dumps(BENCHES[name](args.repeats)), flush=True)
 

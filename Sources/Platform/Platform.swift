@@ -27,6 +27,8 @@ public enum LibM {
     @inlinable @inline(__always) public static func pow(_ x: Double, _ y: Double) -> Double { Glibc.pow(x, y) }
     @inlinable @inline(__always) public static func sin(_ x: Double) -> Double { Glibc.sin(x) }
     @inlinable @inline(__always) public static func cos(_ x: Double) -> Double { Glibc.cos(x) }
+    @inlinable @inline(__always) public static func acos(_ x: Double) -> Double { Glibc.acos(x) }
+    @inlinable @inline(__always) public static func atan2(_ y: Double, _ x: Double) -> Double { Glibc.atan2(y, x) }
     @inlinable @inline(__always) public static func tanh(_ x: Double) -> Double { Glibc.tanh(x) }
     @inlinable @inline(__always) public static func log10(_ x: Double) -> Double { Glibc.log10(x) }
 }

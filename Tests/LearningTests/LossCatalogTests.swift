@@ -2,7 +2,8 @@ import Testing
 
 @testable import Learning
 
-/// The catalog: the issue's 33 losses in order, each fully described, and
+/// The catalog: the 33 losses of issue #3 and the 8 embedding losses of issue #13 in order, each
+/// fully described, and
 /// `LossCatalog.make`'s checks.
 extension LossTests {
     @Suite struct Catalog {
@@ -10,12 +11,15 @@ extension LossTests {
             "cross_entropy", "label_smoothing", "focal", "poly1", "poly1_focal", "brier", "mae", "gce", "sce",
             "nce_rce", "nce_mae", "comp_sum", "taylor_softmax", "squentropy", "encouraging", "ldr_kl", "sparsemax",
             "z_loss", "hinge", "hinge_ww", "squared_hinge", "exponential", "modified_huber", "logit_adjusted", "ldam",
+            "normface", "cosface", "arcface", "circle", "cosine_contrastive", "contrastive", "triplet", "supcon",
             "mse", "l1", "huber", "pseudo_huber", "log_cosh", "quantile", "z_error", "smooth_l1",
         ]
 
         @Test func theIssuesLossesInOrder() {
             #expect(LossCatalog.ids == Self.issueOrder)
-            #expect(LossCatalog.ids(for: .classification).count == 25)
+            #expect(LossCatalog.ids(for: .classification).count == 33)
+            #expect(LossCatalog.entries.filter { $0.info.head == .cosine }.count == 5)
+            #expect(LossCatalog.entries.filter { $0.info.head == .embedding }.count == 3)
             #expect(LossCatalog.ids(for: .regression) == Array(Self.issueOrder.suffix(8)))
         }
 

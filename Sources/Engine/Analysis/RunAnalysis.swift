@@ -7,7 +7,9 @@ import TensorCore
 public struct RunAnalysis: Sendable {
     /// One split's numbers.
     public enum Split: Sendable {
-        case classification(n: Int, calibration: Calibration, classes: ClassReport, margins: [Double])
+        /// `calibration` is nil for a loss that defines no probabilities (cosine_contrastive, the pair
+        /// losses); margins are of the head's class scores (logits, cos θ, cosines to class means).
+        case classification(n: Int, accuracy: Double, calibration: Calibration?, classes: ClassReport, margins: [Double])
         case regression(ResidualReport)
     }
 
@@ -29,27 +31,34 @@ public struct RunAnalysis: Sendable {
         self.step = step
         let task = dataset.task
         func outputs(_ s: DataSplit) -> Tensor { model.predict(points: s.x) }
+        let trainOut = outputs(dataset.train)
+        let means =
+            model.spec.head == .embedding
+            ? Readout.classMeans(embeddings: trainOut, labels: dataset.train.labels, classes: task.classes) : nil
+        let readout = Readout(head: model.spec.head, loss: loss, classMeans: means)
         func analyse(_ s: DataSplit, labels: [Int], out: Tensor) -> Split {
             guard task.isClassification else { return .regression(ResidualReport(predictions: out, targets: s.targets)) }
-            let cal = Calibration(probabilities: loss.probabilities(out), labels: labels)
+            let cal = readout.probabilities(out).map { Calibration(probabilities: $0, labels: labels) }
+            let predictions = readout.predictions(out)
+            let right = zip(predictions, labels).filter { $0 == $1 }.count
             return .classification(
-                n: labels.count, calibration: cal,
-                classes: ClassReport(predictions: cal.predictions, labels: labels, classes: task.classes),
-                margins: LogitMargins.of(logits: out, labels: labels))
+                n: labels.count, accuracy: labels.isEmpty ? .nan : Double(right) / Double(labels.count), calibration: cal,
+                classes: ClassReport(predictions: predictions, labels: labels, classes: task.classes),
+                margins: LogitMargins.of(logits: readout.scores(out), labels: labels))
         }
-        let trainOut = outputs(dataset.train)
         train = analyse(dataset.train, labels: dataset.train.labels, out: trainOut)
         test = dataset.test.count > 0 ? analyse(dataset.test, labels: dataset.test.labels, out: outputs(dataset.test)) : nil
         let noisy = task.isClassification && dataset.train.labels != dataset.train.cleanLabels
         trainClean = noisy ? analyse(dataset.train, labels: dataset.train.cleanLabels, out: trainOut) : nil
-        if noisy, case .classification(_, let cal, _, _) = train {
+        if noisy, case .classification = train {
+            let predictions = readout.predictions(trainOut)
             let idx = dataset.train.labels.indices.filter { dataset.train.labels[$0] != dataset.train.cleanLabels[$0] }
-            let kept = idx.filter { cal.predictions[$0] == dataset.train.labels[$0] }.count
+            let kept = idx.filter { predictions[$0] == dataset.train.labels[$0] }.count
             flipped = (idx.count, idx.isEmpty ? .nan : Double(kept) / Double(idx.count))
         } else {
             flipped = nil
         }
-        if case .classification(_, _, _, let m) = train, let lowest = m.min() {
+        if case .classification(_, _, _, _, let m) = train, let lowest = m.min() {
             normalisedMargin = lowest / globalNorm(model.parameters)
         } else {
             normalisedMargin = nil
@@ -68,14 +77,15 @@ public struct RunAnalysis: Sendable {
             case .regression(let r):
                 return "{\"n\":\(r.n),\"mae\":\(n(r.mae)),\"rmse\":\(n(r.rmse)),\"residual_histogram\":{\"edges\":["
                     + r.edges.map(n).joined(separator: ",") + "],\"counts\":[" + r.counts.map(String.init).joined(separator: ",") + "]}}"
-            case .classification(let count, let c, let k, let m):
-                let bins = c.bins.map { b in
+            case .classification(let count, let accuracy, let c, let k, let m):
+                let bins = (c?.bins ?? []).map { b in
                     "{\"lo\":\(n(b.lo)),\"hi\":\(n(b.hi)),\"count\":\(b.count),\"confidence\":\(n(b.confidence)),\"accuracy\":\(n(b.accuracy))}"
                 }.joined(separator: ",")
                 let confusion = k.confusion.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }.joined(separator: ",")
                 let summary = LogitMargins.summary(m)
-                return "{\"n\":\(count),\"accuracy\":\(n(c.accuracy)),\"balanced_accuracy\":\(n(k.balancedAccuracy)),"
-                    + "\"nll\":\(n(c.nll)),\"brier\":\(n(c.brier)),\"ece\":\(n(c.ece)),\"mce\":\(n(c.mce)),\"bins\":[\(bins)],"
+                return "{\"n\":\(count),\"accuracy\":\(n(accuracy)),\"balanced_accuracy\":\(n(k.balancedAccuracy)),"
+                    + "\"nll\":\(n(c?.nll)),\"brier\":\(n(c?.brier)),\"ece\":\(n(c?.ece)),\"mce\":\(n(c?.mce)),"
+                    + (c == nil ? "\"bins\":null," : "\"bins\":[\(bins)],")
                     + "\"confusion\":[\(confusion)],\"per_class_accuracy\":[" + k.perClassAccuracy.map(n).joined(separator: ",") + "],"
                     + "\"margins\":{\"min\":\(n(summary.min)),\"median\":\(n(summary.median)),\"mean\":\(n(summary.mean))}}"
             }

@@ -34,12 +34,18 @@ public enum RunFolderAnalysis {
         }
         let task: PredictionTask = classification ? .classification(classes: classes) : .regression
         let dataset = try DataFile.parse(try text("data.csv"), task: task, isOneDimensional: weights.features == [.x1])
+        let head = spec.head
+        let embeddingDim = head.hasEmbedding ? (weights.layers.last?.outputs ?? spec.model.embeddingDim) : spec.model.embeddingDim
         var model = MLP(
             spec: MLPSpec(
                 hidden: spec.model.hidden, activation: weights.activation, features: weights.features,
-                initializer: spec.model.initializer),
-            layers: weights.layers)
-        if model.layers.count == 1 { model = MLP(spec: spec.model, layers: weights.layers) }
+                initializer: spec.model.initializer, head: head, embeddingDim: embeddingDim),
+            layers: weights.layers, classVectors: weights.classVectors)
+        if model.layers.count == 1 {
+            var s = spec.model
+            s.head = head
+            model = MLP(spec: s, layers: weights.layers, classVectors: weights.classVectors)
+        }
         let context = classification ? LossContext(classes: classes, classCounts: dataset.trainClassCounts) : .regression()
         let loss = try LossCatalog.make(
             spec.loss.name, parameters: spec.loss.parameters, context: context,

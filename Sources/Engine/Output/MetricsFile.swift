@@ -1,7 +1,9 @@
 /// One line of `metrics.jsonl`: the logged metrics of a step, with `null`
 /// for values that are not finite. Keys that do not apply (accuracies for
 /// regression, clean_train_acc without label noise, test values without a
-/// test split) are left out.
+/// test split) are left out; a probability-based number of a loss that defines no probabilities
+/// (cosine_contrastive, the pair losses) is `null`. Cosine- and embedding-head runs add
+/// `alignment` and `uniformity`.
 public enum MetricsFile {
     /// `sharpness` (the top Hessian eigenvalue, when tracked) is added as `"sharpness"`, the
     /// timeline's changes at this step as `"event"`.
@@ -16,6 +18,8 @@ public enum MetricsFile {
         if let x = r.balancedTestAccuracy { fields.append("\"balanced_test_acc\":\(JSONText.number(x))") }
         if let x = r.memorised { fields.append("\"memorised\":\(JSONText.number(x))") }
         if let x = r.testMSE { fields.append("\"test_mse\":\(JSONText.number(x))") }
+        if let x = r.alignment { fields.append("\"alignment\":\(JSONText.number(x))") }
+        if let x = r.uniformity { fields.append("\"uniformity\":\(JSONText.number(x))") }
         fields.append("\"grad_norm\":\(JSONText.number(r.gradNorm))")
         fields.append("\"weight_norm\":\(JSONText.number(r.weightNorm))")
         fields.append("\"lr\":\(JSONText.number(r.learningRate))")

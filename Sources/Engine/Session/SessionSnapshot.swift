@@ -1,4 +1,5 @@
 import Learning
+import TensorCore
 
 /// An immutable picture of one run, published by the engine.
 public struct RunSnapshot: Sendable {
@@ -22,15 +23,18 @@ public struct RunSnapshot: Sendable {
     public let initialSpec: RunSpec
     /// The sharpness tracked along training (Signals).
     public let sharpness: [(step: Int, value: Double)]
+    /// An embedding head's class means (its prediction rule) as of the latest record.
+    public let classMeans: Tensor?
 
     /// A picture from its parts (tests, and runs replayed from a folder).
     public init(
         label: String = "", spec: RunSpec, dataset: Dataset, model: MLP, initialModel: MLP, step: Int, epoch: Double,
         health: RunHealth, history: MetricHistory, latest: MetricRecord?,
         trajectory: WeightTrajectory = WeightTrajectory(), timeline: [RunEvent] = [], initialSpec: RunSpec? = nil,
-        sharpness: [(step: Int, value: Double)] = []
+        sharpness: [(step: Int, value: Double)] = [], classMeans: Tensor? = nil
     ) {
         self.sharpness = sharpness
+        self.classMeans = classMeans
         self.label = label
         self.spec = spec
         self.dataset = dataset
@@ -52,7 +56,8 @@ public struct RunSnapshot: Sendable {
             label: label ?? trainer.spec.loss.name, spec: trainer.spec, dataset: trainer.dataset, model: trainer.model,
             initialModel: trainer.initialModel,
             step: trainer.step, epoch: trainer.epochProgress, health: trainer.health, history: history,
-            latest: trainer.health.isDiverged ? trainer.lastRecord : trainer.currentRecord(), trajectory: trajectory)
+            latest: trainer.health.isDiverged ? trainer.lastRecord : trainer.currentRecord(), trajectory: trajectory,
+            classMeans: trainer.classMeans)
     }
 
     /// A picture of a driven run now.
@@ -63,8 +68,11 @@ public struct RunSnapshot: Sendable {
             step: t.step, epoch: t.epochProgress, health: t.health, history: driver.history ?? MetricHistory(),
             latest: t.health.isDiverged ? t.lastRecord : t.currentRecord(),
             trajectory: driver.trajectory ?? WeightTrajectory(), timeline: driver.timeline, initialSpec: driver.initialSpec,
-            sharpness: driver.sharpnessSeries)
+            sharpness: driver.sharpnessSeries, classMeans: t.classMeans)
     }
+
+    /// The head's prediction rule with `loss` (the run's loss, made by the caller).
+    public func readout(loss: any LossFunction) -> Readout { Readout(head: model.spec.head, loss: loss, classMeans: classMeans) }
 
     /// The entry that reproduces this run from step 0 (what `w` writes).
     public var entry: RunEntry { RunEntry(label: label, spec: initialSpec, events: timeline) }

@@ -118,6 +118,22 @@ public final class TrainingSession: @unchecked Sendable {
         case .setLoss(let l, let i):
             guard runs.indices.contains(i) else { break }
             let d = runs[i]
+            let head = LossCatalog.entry(l.name)?.info.head ?? .linear
+            if head != d.trainer.model.spec.head {
+                // another head is another network: restart (every run, to stay in lockstep)
+                do {
+                    var spec = d.spec
+                    spec.loss = l
+                    let data = runs[0].trainer.dataset
+                    let changed = try d.restart(with: spec, dataset: data)
+                    runs = try runs.enumerated().map { j, r in j == i ? changed : try r.restart(dataset: data) }
+                    restarted()
+                    say("\(l.name) needs \(head.phrase): restarted from step 0 with new weights")
+                } catch {
+                    say("\(error)")
+                }
+                break
+            }
             let event = RunEvent(step: d.step, loss: l, changes: lossChanges(from: d.spec.loss, to: l))
             do { try d.apply(event) } catch { say("\(error)") }
         case .setOptimizer(let o, let i):

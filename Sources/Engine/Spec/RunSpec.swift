@@ -49,6 +49,9 @@ public struct RunSpec: Equatable, Sendable {
 
     /// The number of classes: from the loaded data when known, else `data.classes`.
     public var classes: Int { dataTask.map { $0.classes } ?? data.classes }
+
+    /// The head the loss needs (``ModelHead``); `model.head` follows it when a run is built.
+    public var head: ModelHead { LossCatalog.entry(loss.name)?.info.head ?? .linear }
 }
 
 extension RunSpec {

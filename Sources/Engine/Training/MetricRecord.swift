@@ -29,6 +29,10 @@ public struct MetricRecord: Equatable, Sendable {
     /// Under label noise: the share of flipped training points predicted as their noisy
     /// label (memorisation of the wrong labels).
     public var memorised: Double?
+    /// Cosine- and embedding-head runs: alignment and uniformity of the normalised training
+    /// embeddings (Wang & Isola 2020; see ``EmbeddingGeometry``).
+    public var alignment: Double?
+    public var uniformity: Double?
     /// The top Hessian eigenvalue of the training loss at θ_k, when tracked at this step.
     public var sharpness: Double?
     /// The changes of the timeline that applied at this step (`RunEvent.summary`), if any.

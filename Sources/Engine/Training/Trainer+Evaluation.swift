@@ -75,13 +75,22 @@ extension Trainer {
         return BatchGradient(loss: l.value.scalar, grads: p.map { grads.of($0) }, outputs: out.value, isFullBatch: batch == nil)
     }
 
-    /// The data loss and accuracies over a whole split at the current weights.
+    /// The data loss and accuracies over a whole split at the current weights (pair losses: the
+    /// split as one batch).
     public func evaluate(_ split: DataSplit, features: Tensor) -> SplitEvaluation {
+        let (l, out) = lossAndOutputs(split, features: features)
+        return summarize(loss: l, outputs: out, split: split)
+    }
+
+    func lossAndOutputs(_ split: DataSplit, features: Tensor) -> (Float, Tensor) {
         tape.reset()
         let out = model.forward(tape.constant(features), params: model.parameters.map { tape.constant($0) })
         let l = loss.batchLoss(out, targets(split), classWeights: classWeights).value.scalar
-        return summarize(loss: l, outputs: out.value, split: split)
+        return (l, out.value)
     }
+
+    /// The head's prediction rule at the current weights (class means as of the last record).
+    public var readout: Readout { Readout(head: model.spec.head, loss: loss, classMeans: classMeans) }
 
     func summarize(loss l: Float, outputs: Tensor, split: DataSplit) -> SplitEvaluation {
         guard split.count > 0 else {
@@ -92,10 +101,11 @@ extension Trainer {
                 loss: Double(l), accuracy: nil, cleanAccuracy: nil, outputs: outputs,
                 mse: Yardstick.mse(predictions: outputs, targets: split.targets))
         }
-        // the class shown: argmax of the loss's probabilities (softmax, sparsemax, …)
-        let probabilities = loss.probabilities(outputs)
-        let calibration = Calibration(probabilities: probabilities, labels: split.labels)
-        let predicted = calibration.predictions
+        // the class shown: the head's prediction rule (argmax of the loss's probabilities for a
+        // linear head, of cos θ for a cosine head, the nearest class mean for an embedding head)
+        let readout = self.readout
+        let calibration = readout.probabilities(outputs).map { Calibration(probabilities: $0, labels: split.labels) }
+        let predicted = readout.predictions(outputs)
         func accuracy(_ labels: [Int]) -> Double {
             Double(zip(predicted, labels).filter { $0 == $1 }.count) / Double(labels.count)
         }
@@ -108,7 +118,7 @@ extension Trainer {
         return SplitEvaluation(
             loss: Double(l), accuracy: accuracy(split.labels),
             cleanAccuracy: noisy ? accuracy(split.cleanLabels) : nil, outputs: outputs,
-            nll: calibration.nll, ece: calibration.ece,
+            nll: calibration?.nll, ece: calibration?.ece,
             balancedAccuracy: ClassReport(
                 predictions: predicted, labels: split.labels,
                 classes: dataset.task.classes
@@ -119,10 +129,20 @@ extension Trainer {
     var hasLabelNoise: Bool { spec.data.labelNoise > 0 && dataset.task.isClassification }
 
     func record(_ g: BatchGradient) -> MetricRecord {
-        let train =
-            g.isFullBatch
-            ? summarize(loss: g.loss, outputs: g.outputs, split: dataset.train)
-            : evaluate(dataset.train, features: trainFeatures)
+        let (trainLoss, trainOutputs) = g.isFullBatch ? (g.loss, g.outputs) : lossAndOutputs(dataset.train, features: trainFeatures)
+        var geometry: EmbeddingGeometry?
+        if model.spec.head.hasEmbedding {
+            let h = model.embeddings(points: dataset.train.x)
+            let directions: Tensor
+            if model.spec.head == .embedding {
+                classMeans = Readout.classMeans(embeddings: trainOutputs, labels: dataset.train.labels, classes: dataset.task.classes)
+                directions = classMeans!
+            } else {
+                directions = model.classVectors!
+            }
+            geometry = EmbeddingGeometry(embeddings: h, labels: dataset.train.labels, directions: directions)
+        }
+        let train = summarize(loss: trainLoss, outputs: trainOutputs, split: dataset.train)
         let test = dataset.test.count > 0 ? evaluate(dataset.test, features: testFeatures) : nil
         let params = model.parameters
         let full = optimizer.objectiveGradient(params, g.grads)
@@ -135,6 +155,12 @@ extension Trainer {
         r.testECE = test?.ece
         r.balancedTestAccuracy = test?.balancedAccuracy
         r.memorised = train.memorised
+        if test != nil && dataset.task.isClassification && !readout.hasProbabilities {
+            r.testNLL = .nan  // null: the loss defines no probabilities
+            r.testECE = .nan
+        }
+        r.alignment = geometry?.alignment
+        r.uniformity = geometry?.uniformity
         return r
     }
 }

@@ -10,7 +10,8 @@ public enum RunHealth: Equatable, Sendable {
     public var isDiverged: Bool { if case .diverged = self { return true } else { return false } }
 }
 
-/// How a trainer computes ∇L: the fused MLP step, or the tape it must match bit for bit.
+/// How a trainer computes ∇L: the fused MLP step, or the tape it must match bit for bit. Networks
+/// with a cosine or an embedding head always use the tape.
 public enum GradientPath: Sendable {
     case fused, tape
 }
@@ -45,7 +46,12 @@ public final class Trainer {
     /// The fused step's buffers.
     let workspace = MLPGradientWorkspace()
     /// How gradients are computed: the fused step (default) or the tape (the reference).
-    public var gradientPath = GradientPath.fused
+    public var gradientPath = GradientPath.fused {
+        didSet { if model.spec.head != .linear { gradientPath = .tape } }
+    }
+    /// The class means of an embedding head's prediction rule, from the training embeddings at the
+    /// last logged step (nil for other heads, and before the first record).
+    public internal(set) var classMeans: Tensor?
     /// Batch for the next update (nil entry = full batch), once drawn.
     private var pendingBatch: [Int]??
     /// Loss and gradient at θ_step on the pending batch, once computed.
@@ -57,11 +63,16 @@ public final class Trainer {
         dataset = try shared ?? DatasetFactory.make(spec.data, seed: spec.seed, baseDirectory: baseDirectory)
         var spec = spec
         spec.dataTask = dataset.task
+        spec.model.head = spec.head
+        guard MLPSpec.embeddingDimRange.contains(spec.model.embeddingDim) else {
+            throw LossError("model.embedding_dim: must be between 2 and 8, got \(spec.model.embeddingDim)")
+        }
         self.spec = spec
         var initRNG = SeededRandom(seed: spec.initSeed ?? spec.seed, stream: "init")
         model = MLP(spec: spec.model, outputs: dataset.task.outputs, using: &initRNG)
         initialModel = model
         (loss, classWeights) = try Trainer.makeLoss(spec.loss, dataset: dataset)
+        if spec.model.head != .linear { gradientPath = .tape }
         optimizer = Optimizer(spec: spec.optimizer, totalSteps: spec.steps)
         batches = BatchStream(count: dataset.train.count, batchSize: spec.optimizer.batchSize, seed: spec.seed)
         trainFeatures = model.features(of: dataset.train.x)
@@ -78,6 +89,9 @@ public final class Trainer {
         if l.weighting != .none && family == .regression {
             throw LossError("loss.weighting: class weighting needs a classification dataset")
         }
+        if l.weighting != .none && loss.info.head == .embedding {
+            throw LossError("loss.weighting: class weighting does not apply to \(l.name) (a pair loss)")
+        }
         let weights = family == .classification ? l.weighting.weights(classCounts: context.classCounts, beta: l.weightingBeta) : nil
         return (loss, weights)
     }
@@ -86,6 +100,12 @@ public final class Trainer {
 
     /// Switches the loss (applies from the next update).
     public func setLoss(_ l: LossSpec) throws {
+        let head = LossCatalog.entry(l.name)?.info.head ?? .linear
+        if head != model.spec.head {
+            throw LossError(
+                "loss.name: \(l.name) needs \(head.phrase) and this run has \(model.spec.head.phrase): "
+                    + "a change of head restarts the run with new weights")
+        }
         (loss, classWeights) = try Trainer.makeLoss(l, dataset: dataset)
         spec.loss = l
         pendingGradient = nil

@@ -27,7 +27,7 @@ public struct LandscapePoint: Sendable, Equatable {
 /// as Wᵀ [in, outPad] (outPad = out rounded up to 8), which is exactly the
 /// block `MatmulKernel` packs for the tape's `dense`, so no per-point packing
 /// or allocation happens. Networks whose activation has no fused kernel (gelu,
-/// sin) fall back to the tape forward pass per point.
+/// sin) and networks with a cosine head fall back to the tape forward pass per point.
 ///
 /// Cost (release, this machine's Zen 3 cores): the 51×51 surface of a
 /// 2-16-16-2 tanh network on 512 points is ≈ 55 ms on one thread, ≈ 30 ms
@@ -39,6 +39,8 @@ public final class LandscapeEvaluator: Sendable {
     let base: [Float], u: [Float], v: [Float]
     let packedCount: Int
     let epilogue: Epilogue?
+    /// Where a cosine head's class vectors sit in the packed vector, and their shape.
+    let classVectors: (offset: Int, shape: Shape)?
     /// Row blocks of the split (each ≥ 4 rows when the split has ≥ 4, so the
     /// kernel's blocking matches the whole-split product of the tape).
     let blocks: [Range<Int>]
@@ -68,10 +70,14 @@ public final class LandscapeEvaluator: Sendable {
             offset += padded
         }
         layers = ls
+        // a cosine head's class vectors [K, d], as they are, after the layers
+        classVectors = model.classVectors.map { (offset, $0.shape) }
+        offset += model.classVectors?.count ?? 0
         packedCount = (offset + 7) & ~7
         maxWidth = ls.map(\.padded).max() ?? 8
+        let extra = classVectors
         func pack(_ p: [Tensor]) -> [Float] {
-            precondition(p.count == 2 * ls.count, "\(p.count) tensors for \(ls.count) layers")
+            precondition(p.count == 2 * ls.count + (extra == nil ? 0 : 1), "\(p.count) tensors for \(ls.count) layers")
             var out = [Float](repeating: 0, count: offset == 0 ? 8 : (offset + 7) & ~7)
             for (i, l) in ls.enumerated() {
                 let w = p[2 * i].pointer, b = p[2 * i + 1].pointer
@@ -79,12 +85,18 @@ public final class LandscapeEvaluator: Sendable {
                 for r in 0..<l.inputs { for o in 0..<l.outputs { out[l.weight + r * l.padded + o] = w[o * l.inputs + r] } }
                 for o in 0..<l.outputs { out[l.bias + o] = b[o] }
             }
+            if let (at, shape) = extra {
+                let c = p[2 * ls.count]
+                precondition(c.shape == shape, "class vectors of another shape")
+                for j in 0..<c.count { out[at + j] = c[flat: j] }
+            }
             return out
         }
         self.base = pack(base)
         self.u = pack(u)
         self.v = pack(v)
-        epilogue = model.spec.activation.fused.map(LandscapeEvaluator.epilogue)
+        // the packed forward pass covers dense layers only: a cosine head goes through the tape
+        epilogue = model.spec.head == .cosine ? nil : model.spec.activation.fused.map(LandscapeEvaluator.epilogue)
         let n = objective.count
         var bs: [Range<Int>] = []
         var start = 0
@@ -247,7 +259,7 @@ public final class LandscapeEvaluator: Sendable {
 
     /// The packed weights as parameter tensors (the fallback path).
     func unpacked(_ w: UnsafeMutablePointer<Float>) -> [Tensor] {
-        layers.flatMap { l -> [Tensor] in
+        var out = layers.flatMap { l -> [Tensor] in
             var weight = Tensor(uninitializedShape: [l.outputs, l.inputs])
             weight.withUnsafeMutableBufferPointer { d in
                 for o in 0..<l.outputs { for r in 0..<l.inputs { d[o * l.inputs + r] = w[l.weight + r * l.padded + o] } }
@@ -255,5 +267,9 @@ public final class LandscapeEvaluator: Sendable {
             let bias = Tensor(shape: [l.outputs], scalars: (0..<l.outputs).map { w[l.bias + $0] })
             return [weight, bias]
         }
+        if let (at, shape) = classVectors {
+            out.append(Tensor(shape: shape, scalars: (0..<shape.count).map { w[at + $0] }))
+        }
+        return out
     }
 }

@@ -88,7 +88,12 @@ public struct LandscapeObjective: Sendable {
             return Double(loss.batchLoss(tape.constant(outputs), targets, classWeights: classWeights).value.scalar)
         case .accuracy:
             guard count > 0 else { return .nan }
-            let predicted = loss.probabilities(outputs).argmaxRows()
+            // the head's prediction rule; an embedding head's class means from these outputs
+            let means =
+                model.spec.head == .embedding
+                ? Readout.classMeans(embeddings: outputs, labels: labels, classes: (labels.max() ?? -1) + 1)
+                : nil
+            let predicted = Readout(head: model.spec.head, loss: loss, classMeans: means).predictions(outputs)
             var right = 0
             for (p, y) in zip(predicted, labels) where p == y { right += 1 }
             return Double(right) / Double(count)

@@ -6,7 +6,8 @@ public enum LossCatalog {
         public let make: @Sendable (LossParameters, LossContext) -> any LossFunction
     }
 
-    /// All losses: classification first, then regression, numbered as in issue #3.
+    /// All losses: classification first (the embedding losses of issue #13 last among them), then
+    /// regression, numbered as in issue #3.
     public static let entries: [Entry] = [
         // Classification (issue #3, 1–25)
         Entry(info: CrossEntropyLoss.info) { CrossEntropyLoss(parameters: $0, context: $1) },
@@ -34,6 +35,15 @@ public enum LossCatalog {
         Entry(info: MarginLoss.modifiedHuberInfo) { _, _ in MarginLoss(.modifiedHuber) },
         Entry(info: LogitAdjustedLoss.info) { LogitAdjustedLoss(parameters: $0, context: $1) },
         Entry(info: LDAMLoss.info) { LDAMLoss(parameters: $0, context: $1) },
+        // Embedding losses (issue #13): on a cosine head, then on pairs of normalised embeddings
+        Entry(info: NormFaceLoss.info) { NormFaceLoss(parameters: $0, context: $1) },
+        Entry(info: CosFaceLoss.info) { CosFaceLoss(parameters: $0, context: $1) },
+        Entry(info: ArcFaceLoss.info) { ArcFaceLoss(parameters: $0, context: $1) },
+        Entry(info: CircleLoss.info) { CircleLoss(parameters: $0, context: $1) },
+        Entry(info: CosineContrastiveLoss.info) { CosineContrastiveLoss(parameters: $0, context: $1) },
+        Entry(info: ContrastiveLoss.info) { ContrastiveLoss(parameters: $0, context: $1) },
+        Entry(info: TripletLoss.info) { TripletLoss(parameters: $0, context: $1) },
+        Entry(info: SupConLoss.info) { SupConLoss(parameters: $0, context: $1) },
         // Regression (26–33)
         Entry(info: MeanSquaredErrorLoss.info) { MeanSquaredErrorLoss(parameters: $0, context: $1) },
         Entry(info: L1Loss.info) { L1Loss(parameters: $0, context: $1) },

@@ -65,12 +65,17 @@ public struct LossInfo: Sendable {
     /// "Title (Lin et al. 2017)": the originating paper by title, first author and year.
     public var paper: String { provenance.map { "\($0.origin.title) (\($0.origin.short))" } ?? "" }
 
+    /// The head the loss needs (``ModelHead``): linear for the losses on logits, cosine for the
+    /// cos-head margin losses, embedding for the pair losses.
+    public let head: ModelHead
+
     public init(
-        id: String, family: LossFamily, parameters: [LossParameter] = [], summary: String,
+        id: String, family: LossFamily, head: ModelHead = .linear, parameters: [LossParameter] = [], summary: String,
         formula: String, minClasses: Int = 2
     ) {
         self.id = id
         self.family = family
+        self.head = head
         self.parameters = parameters
         self.summary = summary
         self.formula = formula
@@ -125,8 +130,13 @@ public protocol LossFunction: Sendable {
     func batchLoss(_ outputs: Variable, _ targets: LossTargets, classWeights: [Float]?) -> Variable
 
     /// Class probabilities shown for the outputs: softmax by default
-    /// (sparsemax shows sparsemax(z)).
+    /// (sparsemax shows sparsemax(z); the cos-head losses softmax(s·cos θ)).
     func probabilities(_ logits: Tensor) -> Tensor
+
+    /// False for losses that define no probabilities (cosine_contrastive, the pair losses): their
+    /// probability-based numbers (test NLL, calibration, Brier) are null, and `probabilities` only
+    /// serves the argmax of the prediction.
+    var definesProbabilities: Bool { get }
 }
 
 extension LossFunction {
@@ -135,6 +145,8 @@ extension LossFunction {
     }
 
     public func probabilities(_ logits: Tensor) -> Tensor { logits.softmaxRows() }
+
+    public var definesProbabilities: Bool { true }
 
     /// mean ℓ, or Σ w_{yᵢ} ℓᵢ / Σ w_{yᵢ} with class weights.
     public func weightedMean(_ perExample: Variable, _ targets: LossTargets, classWeights: [Float]?) -> Variable {

@@ -58,8 +58,14 @@ public struct LossProvenance: Sendable {
 
 /// Titles of reading-list papers, exactly as the reading list spells them.
 private enum ReadingList {
+    static let suSanaDistancia =
+        "SuSana Distancia is all you need: Enforcing class separability in metric learning via two novel "
+        + "distance-based loss functions for few-shot image classification"
+    static let speakerMetricLearning = "In defence of metric learning for speaker recognition"
     static let polyLoss = "PolyLoss: A Polynomial Expansion Perspective of Classification Loss Functions"
+    static let iCon = "I-Con: A Unifying Framework for Representation Learning"
     static let zLoss = "The Z-loss: a shift and scale invariant classification loss belonging to the Spherical Family"
+    static let adaFace = "AdaFace: Quality Adaptive Margin for Face Recognition"
     static let lossSurvey = "Loss Functions and Metrics in Deep Learning"
     static let crossEntropyLosses = "Cross-Entropy Loss Functions: Theoretical Analysis and Applications"
     static let ldr =
@@ -69,19 +75,31 @@ private enum ReadingList {
     static let sparsemax = "From Softmax to Sparsemax: A Sparse Model of Attention and Multi-Label Classification"
     static let wellClassified = "Well-classified Examples are Underestimated in Classification with Deep Neural Networks"
     static let ensLoss = "EnsLoss: Stochastic Calibrated Loss Ensembles for Preventing Overfitting in Classification"
+    static let score = "SCoRe: Submodular Combinatorial Representation Learning"
+    static let unpg = "Unified Negative Pair Generation toward Well-discriminative Feature Space for Face Recognition"
     static let bayesianLongTail = "Long-tailed Classification from a Bayesian-decision-theory Perspective"
     static let normalizedLosses = "Normalized Loss Functions for Deep Learning with Noisy Labels"
+    static let partialFC = "Partial FC: Training 10 Million Identities on a Single Machine"
     static let zError = "Z-Error Loss for Training Neural Networks"
     static let squentropy = "Cut your Losses with Squentropy"
+    static let circleLoss = "Circle Loss: A Unified Perspective of Pair Similarity Optimization"
     static let asymmetricLoss = "Asymmetric Loss For Multi-Label Classification"
     static let saddlePoints = "Escaping Saddle Points for Effective Generalization on Class-Imbalanced Data"
+    static let hypersphericalNovelClasses = "Hyperspherical embedding for novel class classification"
+    static let acousticPhoneticEmbeddings = "Learning Joint Acoustic-Phonetic Word Embeddings"
     static let contrastiveBehaviour = "Understanding the Behaviour of Contrastive Loss"
     static let mutualInformationLongTail =
         "Long-Tailed Recognition by Mutual Information Maximization between "
         + "Latent Features and Ground-Truth Labels"
     static let neuralCollapseLinear = "Neural Collapse in Deep Linear Networks: From Balanced to Imbalanced Data"
     static let pseudoHuberDiffusion = "Improving Diffusion Models's Data-Corruption Resistance using Scheduled Pseudo-Huber Loss"
+    static let metricLearningOverview = "Deep Metric Learning for Computer Vision: A Brief Overview"
+    static let symmetricNeuralCollapse =
+        "Symmetric Neural-Collapse Representations with Supervised Contrastive Loss: "
+        + "The Impact of ReLU and Batching"
+    static let subclassBalancing = "Subclass-balancing Contrastive Learning for Long-tailed Recognition"
     static let logarithmicLoss = "Concise Logarithmic Loss Function for Robust Training of Anomaly Detection Model"
+    static let simpleX = "SimpleX: A Simple and Strong Baseline for Collaborative Filtering"
     static let doublePenalty =
         "Fixing the Double Penalty in Data-Driven Weather Forecasting Through a Modified "
         + "Spherical Harmonic Loss Function"
@@ -173,6 +191,57 @@ public enum LossPapers {
         title: "Learning Imbalanced Datasets with Label-Distribution-Aware Margin Loss",
         authors: "Kaidi Cao, Colin Wei, Adrien Gaidon, Nikos Arechiga, Tengyu Ma", year: 2019, venue: "NeurIPS")
 
+    // MARK: Embedding (cosine head, pairs of normalised embeddings)
+
+    /// Softmax over the cosines of L2-normalised features and class weights, times a scale s. The L2-constrained
+    /// softmax of Ranjan, Castillo & Chellappa (2017), which normalises the features only, is concurrent.
+    private static let wang2017normface = Citation(
+        title: "NormFace: L2 Hypersphere Embedding for Face Verification",
+        authors: "Feng Wang, Xiang Xiang, Jian Cheng, Alan L. Yuille", year: 2017, venue: "ACM Multimedia")
+    /// The large margin cosine loss. The same loss was published concurrently as AM-softmax ("Additive Margin Softmax
+    /// for Face Verification", Feng Wang, Jian Cheng, Weiyang Liu, Haijun Liu, IEEE Signal Processing Letters 2018).
+    private static let wang2018cosface = Citation(
+        title: "CosFace: Large Margin Cosine Loss for Deep Face Recognition",
+        authors: "Hao Wang, Yitong Wang, Zheng Zhou, Xing Ji, Dihong Gong, Jingchao Zhou, Zhifeng Li, Wei Liu",
+        year: 2018, venue: "CVPR")
+    /// The CVPR version (four authors); the later TPAMI version adds sub-centres and two authors.
+    private static let deng2019arcface = Citation(
+        title: "ArcFace: Additive Angular Margin Loss for Deep Face Recognition",
+        authors: "Jiankang Deng, Jia Guo, Niannan Xue, Stefanos Zafeiriou", year: 2019, venue: "CVPR")
+    private static let sun2020circle = Citation(
+        title: ReadingList.circleLoss,
+        authors: "Yifan Sun, Changmao Cheng, Yuhan Zhang, Chi Zhang, Liang Zheng, Zhongdao Wang, Yichen Wei",
+        year: 2020, venue: "CVPR")
+    /// The cosine contrastive loss (CCL), defined on user–item pairs for collaborative filtering.
+    private static let mao2021simplex = Citation(
+        title: ReadingList.simpleX,
+        authors: "Kelong Mao, Jieming Zhu, Jinpeng Wang, Quanyu Dai, Zhenhua Dong, Xi Xiao, Xiuqiang He",
+        year: 2021, venue: "CIKM")
+    /// The margin contrastive loss on pairs (DrLIM). Chopra, Hadsell & LeCun (2005) had trained a siamese network with a
+    /// different contrastive energy loss; the squared-hinge form is this paper's.
+    private static let hadsell2006dimensionality = Citation(
+        title: "Dimensionality Reduction by Learning an Invariant Mapping",
+        authors: "Raia Hadsell, Sumit Chopra, Yann LeCun", year: 2006, venue: "CVPR")
+    /// The triplet loss on L2-normalised deep embeddings, squared distances, margin 0.2. The large-margin triplet
+    /// constraint itself goes back to Weinberger & Saul's LMNN.
+    private static let schroff2015facenet = Citation(
+        title: "FaceNet: A Unified Embedding for Face Recognition and Clustering",
+        authors: "Florian Schroff, Dmitry Kalenichenko, James Philbin", year: 2015, venue: "CVPR")
+    /// Batch-hard mining for the triplet loss: each anchor's farthest positive and nearest negative in the batch.
+    private static let hermans2017defense = Citation(
+        title: "In Defense of the Triplet Loss for Person Re-Identification",
+        authors: "Alexander Hermans, Lucas Beyer, Bastian Leibe", year: 2017, venue: "arXiv")
+    private static let khosla2020supcon = Citation(
+        title: "Supervised Contrastive Learning",
+        authors: "Prannay Khosla, Piotr Teterwak, Chen Wang, Aaron Sarna, Yonglong Tian, Phillip Isola, Aaron Maschinot, "
+            + "Ce Liu, Dilip Krishnan",
+        year: 2020, venue: "NeurIPS")
+    /// Alignment (mean ‖ĥ_i − ĥ_j‖² over positive pairs) and uniformity (log mean e^{−t‖ĥ_i − ĥ_j‖²}, t = 2) of
+    /// normalised embeddings: the origin of the two embedding-geometry metrics, not of a loss.
+    public static let wang2020alignment = Citation(
+        title: "Understanding Contrastive Representation Learning through Alignment and Uniformity on the Hypersphere",
+        authors: "Tongzhou Wang, Phillip Isola", year: 2020, venue: "ICML")
+
     // MARK: Regression
 
     /// Least squares (the appendix "Sur la méthode des moindres quarrés"); Gauss's 1809 Theoria motus is the other classic.
@@ -234,6 +303,16 @@ public enum LossPapers {
         "zhang2004sgd": zhang2004sgd,
         "menon2021logit": menon2021logit,
         "cao2019ldam": cao2019ldam,
+        "wang2017normface": wang2017normface,
+        "wang2018cosface": wang2018cosface,
+        "deng2019arcface": deng2019arcface,
+        "sun2020circle": sun2020circle,
+        "mao2021simplex": mao2021simplex,
+        "hadsell2006dimensionality": hadsell2006dimensionality,
+        "schroff2015facenet": schroff2015facenet,
+        "hermans2017defense": hermans2017defense,
+        "khosla2020supcon": khosla2020supcon,
+        "wang2020alignment": wang2020alignment,
         "legendre1805nouvelles": legendre1805nouvelles,
         "boscovich1757litteraria": boscovich1757litteraria,
         "huber1964robust": huber1964robust,
@@ -244,7 +323,7 @@ public enum LossPapers {
         "girshick2015fastrcnn": girshick2015fastrcnn,
     ]
 
-    /// Provenance of each loss id of the catalog (all 33).
+    /// Provenance of each loss id of the catalog (all 41).
     public static let byLoss: [String: LossProvenance] = [
         // Softmax cross-entropy as a network's training criterion (Bridle); the temperature is the usual
         // scaling studied as "temperature-scaled CE" in the LDR paper.
@@ -296,6 +375,45 @@ public enum LossPapers {
                 ReadingList.mutualInformationLongTail, ReadingList.bayesianLongTail,
             ]),
         "ldam": LossProvenance(origin: cao2019ldam, studiedIn: [ReadingList.saddlePoints]),
+        // The reading-list paper trains with it as the "normalized softmax loss".
+        "normface": LossProvenance(origin: wang2017normface, studiedIn: [ReadingList.hypersphericalNovelClasses]),
+        // AM-softmax (Wang, Cheng, Liu & Liu 2018) is the same loss, published concurrently. The Circle loss paper
+        // derives it as the class-level special case of its unified loss.
+        "cosface": LossProvenance(
+            origin: wang2018cosface,
+            studiedIn: [
+                ReadingList.speakerMetricLearning, ReadingList.adaFace, ReadingList.unpg, ReadingList.partialFC,
+                ReadingList.circleLoss,
+            ]),
+        "arcface": LossProvenance(
+            origin: deng2019arcface,
+            studiedIn: [
+                ReadingList.speakerMetricLearning, ReadingList.adaFace, ReadingList.unpg, ReadingList.partialFC,
+                ReadingList.circleLoss,
+            ]),
+        // The class-level form (s_p = cos θ_y, s_n = cos θ_j); the paper also gives a pair-wise form.
+        "circle": LossProvenance(origin: sun2020circle, studiedIn: []),
+        // SimpleX defines CCL on user–item pairs; here it is applied to an input and the class directions.
+        "cosine_contrastive": LossProvenance(origin: mao2021simplex, studiedIn: []),
+        // Hadsell et al. label similar pairs Y = 0 and halve both terms; the loss is otherwise the same.
+        "contrastive": LossProvenance(
+            origin: hadsell2006dimensionality,
+            studiedIn: [ReadingList.acousticPhoneticEmbeddings, ReadingList.metricLearningOverview]),
+        // FaceNet's triplet loss with the batch-hard mining of Hermans, Beyer & Leibe 2017 (hermans2017defense), who
+        // use unsquared distances; losscape keeps FaceNet's squared distances and margin.
+        "triplet": LossProvenance(
+            origin: schroff2015facenet,
+            studiedIn: [
+                ReadingList.suSanaDistancia, ReadingList.speakerMetricLearning, ReadingList.circleLoss,
+                ReadingList.metricLearningOverview,
+            ]),
+        // The L_out form (the average over positives outside the log), which the paper finds better than L_in.
+        "supcon": LossProvenance(
+            origin: khosla2020supcon,
+            studiedIn: [
+                ReadingList.iCon, ReadingList.score, ReadingList.mutualInformationLongTail,
+                ReadingList.symmetricNeuralCollapse, ReadingList.subclassBalancing,
+            ]),
         "mse": LossProvenance(
             origin: legendre1805nouvelles,
             studiedIn: [

@@ -39,7 +39,16 @@ struct BoundaryField {
         var outputs: [[Float]] = []
         if cols * rows > 0 {
             var out = run.model.predict(points: Tensor(shape: [cols * rows, 2], scalars: pts))
-            if run.dataset.task.isClassification { out = loss?.probabilities(out) ?? out.softmaxRows() }
+            if run.dataset.task.isClassification {
+                if let loss, run.model.spec.head != .linear {
+                    // a cosine or embedding head: the prediction rule's class, with full confidence
+                    // where the loss defines no probabilities
+                    let readout = run.readout(loss: loss)
+                    out = readout.probabilities(out) ?? Tensor.oneHot(readout.predictions(out), classes: run.dataset.task.classes)
+                } else {
+                    out = loss?.probabilities(out) ?? out.softmaxRows()
+                }
+            }
             let k = out.shape[1]
             let p = out.pointer
             outputs = (0..<(cols * rows)).map { i in Array(UnsafeBufferPointer(start: p + i * k, count: k)) }

@@ -1,6 +1,8 @@
 import Engine
 import Learning
+import Platform
 import Render
+import TensorCore
 
 /// The Loss shape panel: the current loss ℓ and its derivative dℓ/dx along the
 /// path the curve is drawn on (``LossShape``): p_y for the losses of the softmax
@@ -15,14 +17,19 @@ enum LossShapeView {
         let many = state.runs.count > 1
         frame.render(theme.panel(many ? "Loss shape" : "Loss shape: \(spec.name)"), in: rect)
         let inner = rect.inset(by: 1)
-        guard inner.width > 4, inner.height > 3, let curve = cache.shapeCurve(for: state.spec, state) else { return }
+        guard inner.width > 4, inner.height > 3, let curve = cache.shapeCurve(for: state.spec, model: state.run?.model, state) else { return }
         let ascii = state.ascii || !theme.hasColor
         let v = curve.variable
         // every run whose curve shares the selected run's variable, overlaid (labelled)
         var losses: [Series] = [], slopes: [Series] = []
         var elsewhere: [String] = []
         for (i, run) in state.runs.enumerated() {
-            guard let c = i == state.selected ? curve : cache.shapeCurve(for: run.spec, state) else { continue }
+            guard
+                let c = i == state.selected
+                    ? curve
+                    : cache.shapeCurve(
+                        for: run.spec, model: state.snapshot?.runs.indices.contains(i) == true ? state.snapshot!.runs[i].model : nil, state)
+            else { continue }
             guard c.variable == v else {
                 elsewhere.append(run.label)
                 continue
@@ -36,6 +43,13 @@ enum LossShapeView {
                     many ? name : v.derivativeName, color: many ? color : Theme.gradientColor,
                     marker: many ? Theme.runMarkers(i).test : "g",
                     points: zip(c.x, c.derivative).map { ChartPoint($0, $1) }))
+            if let nl = c.negativeLoss, let nd = c.negativeDerivative, !many {
+                // pair losses: the positive pair's curves (above) and the negative pair's
+                losses[losses.count - 1].name = "positive pair"
+                losses.append(Series("negative pair", color: Theme.testColor, marker: "n", points: zip(c.x, nl).map { ChartPoint($0, $1) }))
+                slopes[slopes.count - 1].name = "\(v.derivativeName) positive"
+                slopes.append(Series("negative", color: Theme.testColor, marker: "m", points: zip(c.x, nd).map { ChartPoint($0, $1) }))
+            }
         }
         let rows = inner.split(.vertical, [.fill, .length(1)])
         func chart(_ s: [Series]) -> LineChart {
@@ -75,15 +89,23 @@ enum LossShapeView {
 
 extension ViewCache {
     /// The loss-shape curve of `spec`'s loss (recomputed when it changes).
-    func shapeCurve(for spec: RunSpec, _ state: AppState) -> LossCurve? {
-        let key = ShapeKey(loss: spec.loss, classes: state.run?.dataset.task.classes ?? spec.classes, family: spec.family)
+    func shapeCurve(for spec: RunSpec, model: MLP?, _ state: AppState) -> LossCurve? {
+        var key = ShapeKey(loss: spec.loss, classes: state.run?.dataset.task.classes ?? spec.classes, family: spec.family)
+        // a cosine head in two dimensions: the class vectors' current angles from w_0
+        var radians: [Double]?
+        if let w = model?.classVectors, w.shape[1] == 2, w.shape[0] == key.classes {
+            let base = LibM.atan2(Double(w[0, 1]), Double(w[0, 0]))
+            radians = (0..<w.shape[0]).map { LibM.atan2(Double(w[$0, 1]), Double(w[$0, 0])) - base }
+            key.angles = radians!.map { Int(($0 * 180 / Double.pi).rounded()) }
+        }
         if let shape = shapes[key] { return shape }
         guard let entry = LossCatalog.entry(spec.loss.name) else { return nil }
         let classes = max(entry.info.minClasses, key.family == .classification ? key.classes : 0)
         let loss = try? LossCatalog.make(
             entry.info.id, parameters: spec.loss.parameters,
             context: LossShape.context(classes: classes), family: entry.info.family)
-        let shape = loss.map { LossShape.curve($0, classes: classes, points: 120) }
+        let angles = key.angles.isEmpty ? nil : key.angles.map { Double($0) * Double.pi / 180 }
+        let shape = loss.map { LossShape.curve($0, classes: classes, points: 120, classAngles: radians == nil ? nil : angles) }
         if shapes.count > 16 { shapes.removeAll() }  // bounded: a long session cycles through many settings
         shapes[key] = shape
         return shape

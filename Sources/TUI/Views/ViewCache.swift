@@ -26,6 +26,8 @@ public final class ViewCache {
     var losses: [LossSpec: any LossFunction] = [:]
     struct ShapeKey: Hashable {
         let loss: LossSpec, classes: Int, family: LossFamily
+        /// A cosine head's class-vector angles from w_0, in whole degrees (empty otherwise).
+        var angles: [Int] = []
     }
     var shapes: [ShapeKey: LossCurve] = [:]
     /// Per run index: the analysis views' numbers and the linear regions at the panel's resolution.

@@ -11,6 +11,8 @@ enum DMath {
     @inline(__always) static func log1p(_ x: Double) -> Double { LibM.log1p(x) }
     @inline(__always) static func pow(_ x: Double, _ y: Double) -> Double { LibM.pow(x, y) }
     @inline(__always) static func tanh(_ x: Double) -> Double { LibM.tanh(x) }
+    @inline(__always) static func sin(_ x: Double) -> Double { LibM.sin(x) }
+    @inline(__always) static func cos(_ x: Double) -> Double { LibM.cos(x) }
 
     /// log(1 + eˣ), exact for every x (no overflow, no cancellation).
     @inline(__always) static func softplus(_ x: Double) -> Double {

@@ -16,6 +16,12 @@ public enum LossCurveVariable: String, Sendable, CaseIterable {
     case sparsemaxProbability = "sparsemax_p_y"
     /// Regression residual e = ŷ − y (target 0).
     case residual = "residual"
+    /// Cos-head losses: the angle θ_y (radians) between a point's embedding and its class vector w_0,
+    /// the other class vectors at fixed angles α_k from w_0: cos θ_k = cos(θ_y − α_k).
+    case angle = "theta_y"
+    /// Pair losses: the distance d between unit embeddings of an anchor and a positive (the loss
+    /// curve) or a negative (the second curve) on the unit circle, d ∈ [0, 2].
+    case pairDistance = "distance"
 
     /// The axis name in the panel: "p_y", "margin t", "ẑ_y", …
     public var axisName: String {
@@ -26,6 +32,8 @@ public enum LossCurveVariable: String, Sendable, CaseIterable {
         case .taylorProbability: return "Taylor p_y"
         case .sparsemaxProbability: return "sparsemax p_y"
         case .residual: return "e"
+        case .angle: return "θ_y (rad)"
+        case .pairDistance: return "pair distance d"
         }
     }
 
@@ -36,6 +44,8 @@ public enum LossCurveVariable: String, Sendable, CaseIterable {
         case .margin: return "dℓ/dt"
         case .standardizedLogit: return "dℓ/dẑ_y"
         case .residual: return "dℓ/de"
+        case .angle: return "dℓ/dθ_y"
+        case .pairDistance: return "dℓ/dd"
         }
     }
 }
@@ -47,6 +57,8 @@ struct LossCurvePath {
     let classes: Int
     /// The x samples.
     let xs: [Double]
+    /// `.angle`: the class vectors' angles α_k from w_0 (α_0 = 0).
+    var angles: [Double] = []
 
     /// The logits at x.
     func logits(_ x: Double) -> [Double] {
@@ -65,6 +77,10 @@ struct LossCurvePath {
             return [x] + others
         case .residual:
             return [x]
+        case .angle:
+            return angles.map { DMath.cos(x - $0) }
+        case .pairDistance:
+            preconditionFailure("pair curves are evaluated per anchor, not along logits")
         }
     }
 
@@ -85,6 +101,10 @@ struct LossCurvePath {
             return [Double(k) / Double(k - 1)] + Array(repeating: 0, count: k - 1)
         case .standardizedLogit:
             return [1] + Self.standardizedOthers(x, classes: k).tangent
+        case .angle:
+            return angles.map { -DMath.sin(x - $0) }
+        case .pairDistance:
+            preconditionFailure("pair curves are evaluated per anchor, not along logits")
         }
     }
 

@@ -13,11 +13,16 @@ public struct LossCurve: Sendable, Equatable {
     public let loss: [Double]
     /// dℓ/dx along the path.
     public let derivative: [Double]
+    /// Pair losses: the curve of the negative pair (`loss`, `derivative` are the positive pair's).
+    public let negativeLoss: [Double]?
+    public let negativeDerivative: [Double]?
 
     public init(
         variable: LossCurveVariable, assumption: String, classes: Int, x: [Double], loss: [Double],
-        derivative: [Double]
+        derivative: [Double], negativeLoss: [Double]? = nil, negativeDerivative: [Double]? = nil
     ) {
+        self.negativeLoss = negativeLoss
+        self.negativeDerivative = negativeDerivative
         self.variable = variable
         self.assumption = assumption
         self.classes = classes
@@ -42,6 +47,13 @@ public struct LossCurve: Sendable, Equatable {
 /// - `sparsemax`: against its own (sparsemax) p_y on the path z_y = t ∈ [−1/(K−1), 1].
 /// - `z_loss`: against ẑ_y over its reachable range ±√(K − 1) (the other logits
 ///   spread so that it can vary; with them equal it is pinned to ±√(K − 1)).
+/// - Cos-head losses: against θ_y ∈ [0, π], the angle between a class-0 point's embedding and w_0,
+///   with the other class vectors at fixed angles α_k from w_0 (their current angles in the
+///   playground, evenly spread otherwise): cos θ_k = cos(θ_y − α_k). Circle loss's gradient treats
+///   its weights α as constants, so its derivative is the gradient it trains with, not the slope.
+/// - Pair losses: against the distance d ∈ [0, 2] of one pair of unit embeddings, for an anchor with
+///   one positive and one negative: the positive pair's curve (negative at √2, orthogonal) and the
+///   negative pair's (positive at 0), each loss's anchor term (``PairLoss/anchorTerm``).
 /// - Regression: against the residual e ∈ [−3, 3] (target 0). `z_error` is
 ///   batch-level: its curve is one probe error e in a batch with ``zErrorBatch``
 ///   (15 fixed residuals over [−1.5, 1.5]); it shows the probe's own term m·e² and
@@ -67,6 +79,11 @@ public enum LossShape {
     /// The variable `id`'s curve is drawn against.
     public static func variable(for id: String, family: LossFamily) -> LossCurveVariable {
         if family == .regression { return .residual }
+        switch LossCatalog.entry(id)?.info.head {
+        case .cosine: return .angle
+        case .embedding: return .pairDistance
+        default: break
+        }
         switch id {
         case "taylor_softmax": return .taylorProbability
         case "sparsemax": return .sparsemaxProbability
@@ -75,13 +92,38 @@ public enum LossShape {
         }
     }
 
-    /// `points` samples of the loss's shape (see the type's documentation).
-    public static func curve(_ loss: any LossFunction, classes: Int, points: Int) -> LossCurve {
+    /// `points` samples of the loss's shape (see the type's documentation). `classAngles`: for a
+    /// cos-head loss, the angles α_k of the class vectors from w_0 (nil: evenly spread, 2πk/K).
+    public static func curve(_ loss: any LossFunction, classes: Int, points: Int, classAngles: [Double]? = nil) -> LossCurve {
         let id = loss.info.id
         let variable = variable(for: id, family: loss.info.family)
         let k = variable == .residual ? 1 : Swift.max(classes, 2)
         let n = Swift.max(points, 1)
         let xs = samples(variable, for: uniformPrior(loss), classes: k, points: n)
+        if variable == .pairDistance, let pair = loss as? any PairLoss {
+            let pos = xs.map { pair.anchorTerm(positive: $0, negative: 2.0.squareRoot()) }
+            let neg = xs.map { pair.anchorTerm(positive: 0, negative: $0) }
+            return LossCurve(
+                variable: variable,
+                assumption:
+                    "anchor with one positive and one negative on the unit circle, the other pair at √2 (positive curve) or 0 (negative curve)",
+                classes: k, x: xs, loss: pos.map(\.value), derivative: pos.map(\.dPositive),
+                negativeLoss: neg.map(\.value), negativeDerivative: neg.map(\.dNegative))
+        }
+        if variable == .angle {
+            let even: [Double] = (0..<k).map { (i: Int) -> Double in 2 * Double.pi * Double(i) / Double(k) }
+            let angles: [Double] = classAngles?.count == k ? classAngles! : even
+            var path = LossCurvePath(variable: variable, classes: k, xs: xs)
+            path.angles = angles
+            let (values, slopes) = evaluate(loss, along: path)
+            let degrees: [String] = angles.dropFirst().map { (a: Double) -> String in
+                let d: Double = (a * 180 / Double.pi).truncatingRemainder(dividingBy: 360)
+                return "\(Int((d < 0 ? d + 360 : d).rounded()))°"
+            }
+            let text =
+                "class 0, other class vectors at \(degrees.joined(separator: " ")) from w_0\(classAngles == nil ? " (evenly spread)" : ""), K = \(k)"
+            return LossCurve(variable: variable, assumption: text, classes: k, x: xs, loss: values, derivative: slopes)
+        }
         let text = assumption(variable, id: id, classes: k)
         if let z = loss as? ZErrorLoss {
             let c = zErrorCurve(z, errors: xs)
@@ -130,6 +172,8 @@ public enum LossShape {
             let r = (Double(k - 1)).squareRoot()
             return cells(-r, r)
         case .residual: return closed(-errorRange, errorRange)
+        case .angle: return closed(0, Double.pi)
+        case .pairDistance: return closed(0, 2)
         case .margin:
             let r = marginRange(loss)
             return closed(r.lowerBound, r.upperBound)
@@ -160,6 +204,8 @@ public enum LossShape {
         case .sparsemaxProbability: return "other logits 0, K = \(k)"
         case .standardizedLogit:
             return "reachable ±√(K−1), other logits unequal (equal ones pin ẑ_y to ±√(K−1)), K = \(k)"
+        case .angle: return "other class vectors evenly spread, K = \(k)"
+        case .pairDistance: return "anchor, one positive, one negative"
         case .residual:
             return id == "z_error"
                 ? "one probe error among 15 fixed residuals in [−1.5, 1.5]: its term m·e², 0 once masked"

@@ -15,8 +15,14 @@ enum CalibrationView {
         let test = state.analysisTest(for: .calibration) && a.test != nil
         let rows = rect.split(.vertical, [.fill, .length(1), .length(1)])
         let chart = rows[0].split(.horizontal, [.length(4), .fill])
-        guard case .classification(_, let cal, _, _)? = test ? a.test : a.train else {
+        guard case .classification(_, _, let calibration, _, _)? = test ? a.test : a.train else {
             renderResiduals(a, in: rect, into: &frame, theme: theme)
+            return
+        }
+        guard let cal = calibration else {
+            frame.put(
+                "\(run.spec.loss.name) defines no probabilities: no calibration (see the Embedding view, v)",
+                in: Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: theme.dim)
             return
         }
         // y axis: accuracy 0…1

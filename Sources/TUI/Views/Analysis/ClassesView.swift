@@ -18,7 +18,7 @@ enum ClassesView {
         let k = run.dataset.task.classes
         let counts = run.dataset.trainClassCounts
         let report: ClassReport? = {
-            if case .classification(_, _, let r, _)? = a.test { return r }
+            if case .classification(_, _, _, let r, _)? = a.test { return r }
             return nil
         }()
         let matrixWidth = 3 + k * 5

@@ -17,7 +17,7 @@ enum MarginsView {
         }
         guard let a = cache.analysis(for: run, index: index, state: state) else { return }
         let test = state.analysisTest(for: .margins) && a.test != nil
-        guard case .classification(_, _, _, let margins)? = test ? a.test : a.train else { return }
+        guard case .classification(_, _, _, _, let margins)? = test ? a.test : a.train else { return }
         let flipped = test ? Array(repeating: false, count: margins.count) : run.dataset.train.flipped
         let rows = rect.split(.vertical, [.fill, .length(1), .length(1)])
         let area = rows[0]
