@@ -33,6 +33,7 @@ block list-datasets "$bin" list datasets
 block list-optimizers "$bin" list optimizers
 block inspect "$bin" inspect focal --param gamma=2 --classes 3
 block analysis "$bin" snapshot presets/compare-noise.toml --steps 600 --size 100x30 --view margins
+block embedding "$bin" snapshot presets/arcface.toml --steps 1500 --size 80x24 --view embedding
 block compare "$bin" snapshot presets/compare-noise.toml --steps 600 --size 120x40
 block compare-run "$bin" run presets/compare-noise.toml --steps 600
 sweepdir=$(mktemp -d)
@@ -40,4 +41,5 @@ block sweep "$bin" sweep presets/moons.toml --vary loss.name=cross_entropy,focal
 rm -rf "$sweepdir"
 mkdir -p docs
 "$bin" snapshot presets/compare-noise.toml --steps 600 --landscape --svg docs/compare-noise.svg > /dev/null
+"$bin" snapshot presets/arcface.toml --steps 1500 --size 80x24 --view embedding --svg docs/arcface-embedding.svg > /dev/null
 echo "README.md updated"

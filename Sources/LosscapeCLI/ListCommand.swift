@@ -26,7 +26,9 @@ struct ListCommand: ParsableCommand {
             return LossCatalog.entries.map { e in
                 let i = e.info
                 let params = i.parameters.map { "\($0.name)=\(formatParameter($0.defaultValue))" }.joined(separator: " ")
-                return pad(i.id, 16) + pad(i.family == .classification ? "class" : "regr", 6) + pad(params, 30) + i.summary
+                // the task, and the head the loss needs beyond logits (cos: a cosine head; pair: an embedding head)
+                let kind = i.family == .regression ? "regr" : (i.head == .cosine ? "cos" : (i.head == .embedding ? "pair" : "class"))
+                return pad(i.id, 19) + pad(kind, 6) + pad(params, 30) + i.summary
                     + (i.paper.isEmpty ? "" : " — " + i.paper)
             }
         case .datasets:

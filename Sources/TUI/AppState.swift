@@ -51,6 +51,8 @@ public struct AppState {
     public var trackingSharpness = false
     /// Which points the decision boundary shows (`h`).
     public var points = PointsShown.all
+    /// The Embedding view: every point on the unit circle (`e`), or at its norm.
+    public var embeddingOnCircle = false
     /// The decision boundary as hard class regions, without confidence shading (`z`).
     public var discretised = false
     /// The Loss panel plots the common yardstick (test NLL or test MSE) instead of the loss's own objective.

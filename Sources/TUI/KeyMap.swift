@@ -17,7 +17,7 @@ public enum KeyMap {
         ("c / x", "add / remove a run"),
         ("Tab / S-Tab", "select a run"),
         ("v / V", "cycle the view panel"),
-        ("t", "view: train/test split"),
+        ("t / e", "view: split / on circle"),
         ("y", "log-y loss axis"),
         ("a", "accuracy curves"),
         ("u", "yardstick: test NLL/MSE"),

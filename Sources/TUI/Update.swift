@@ -124,6 +124,10 @@ private func handle(_ key: KeyEvent, _ state: inout AppState) -> [Effect] {
         state.points = state.points.next
         state.say("points: \(state.points.rawValue) (h)", seconds: 2)
         return []
+    case .character("e"):
+        state.embeddingOnCircle.toggle()
+        state.say(state.embeddingOnCircle ? "embedding: every point on the circle (e)" : "embedding: points at their norm ‖h‖ (e)", seconds: 2)
+        return []
     case .character("z"):
         state.discretised.toggle()
         state.say(state.discretised ? "decision boundary: hard class regions (z)" : "decision boundary: shaded by confidence (z)", seconds: 2)

@@ -4,13 +4,17 @@
 /// cycles Decision boundary → Loss shape → Landscape → the analysis views, so
 /// every panel is reachable at any size. The panel's title is the view's name.
 public enum SlotView: String, CaseIterable, Sendable {
-    case decisionBoundary, lossShape, landscape, calibration, margins, classes, signals, regions
+    case decisionBoundary, lossShape, embedding, landscape, calibration, margins, classes, signals, regions
 
-    /// The views `v` cycles through in a layout, in order.
-    public static func cycle(full: Bool) -> [SlotView] {
-        full
-            ? [.lossShape, .calibration, .margins, .classes, .signals, .regions]
-            : [.decisionBoundary, .lossShape, .landscape, .calibration, .margins, .classes, .signals, .regions]
+    /// The views `v` cycles through in a layout, in order. The Embedding view is in the cycle when
+    /// the selected run's network has an embedding layer (cosine or embedding head), right after
+    /// Loss shape.
+    public static func cycle(full: Bool, embedding: Bool = false) -> [SlotView] {
+        let views: [SlotView] =
+            full
+            ? [.lossShape, .embedding, .calibration, .margins, .classes, .signals, .regions]
+            : [.decisionBoundary, .lossShape, .embedding, .landscape, .calibration, .margins, .classes, .signals, .regions]
+        return embedding ? views : views.filter { $0 != .embedding }
     }
 
     /// The name in titles and hints.
@@ -23,6 +27,7 @@ public enum SlotView: String, CaseIterable, Sendable {
         case .margins: return "Margins"
         case .classes: return "Classes"
         case .signals: return "Signals"
+        case .embedding: return "Embedding"
         case .regions: return "Regions"
         }
     }
@@ -35,17 +40,22 @@ extension AppState {
     /// The view the slot shows in the current layout (a view the full layout already shows
     /// elsewhere falls back to the first of its cycle).
     public var shownSlot: SlotView {
-        let cycle = SlotView.cycle(full: isFullLayout)
+        let cycle = SlotView.cycle(full: isFullLayout, embedding: hasEmbedding)
         return cycle.contains(slot) ? slot : cycle[0]
     }
 
     /// `v` (+1) / `V` (−1).
     mutating func cycleSlot(_ direction: Int) {
-        let cycle = SlotView.cycle(full: isFullLayout)
+        let cycle = SlotView.cycle(full: isFullLayout, embedding: hasEmbedding)
         let i = cycle.firstIndex(of: shownSlot) ?? 0
         slot = cycle[(i + direction + cycle.count) % cycle.count]
         say("view: \(slot.name) (v / V)", seconds: 2)
     }
+}
+
+extension AppState {
+    /// Whether the selected run's network has an embedding layer (the Embedding view applies).
+    public var hasEmbedding: Bool { run?.model.spec.head.hasEmbedding ?? spec.head.hasEmbedding }
 }
 
 extension AppState {

@@ -135,6 +135,31 @@ import Testing
         try check("\(view.rawValue)-80x24.txt", try Self.analysis(view, width: 80, height: 24))
     }
 
+    /// The Embedding view (issue #13): arcface on a cosine head (5 classes) and supcon on an
+    /// embedding head (3 classes), both with a 2-D embedding; and a 3-D one (PCA of ĥ).
+    static func embedding(_ loss: String, width: Int, height: Int, dim: Int = 2) throws -> Frame {
+        var spec = RunSpec.defaultPreset
+        spec.data = DataSpec(
+            kind: loss == "arcface" ? .gauss : .spiral, samples: 240, noise: loss == "arcface" ? 0.5 : 0.05, classes: loss == "arcface" ? 5 : 3)
+        spec.model.activation = .relu
+        spec.model.embeddingDim = dim
+        spec.loss = LossSpec(name: loss)
+        let driver = try RunDriver(entry: RunEntry(label: loss, spec: spec))
+        driver.advance(until: 150)
+        let snapshot = SessionSnapshot(sequence: 1, runs: [RunSnapshot(driver)], running: false, stepsPerSecond: 0, message: nil)
+        var state = AppState(spec: spec, width: width, height: height, colorMode: .none, ascii: false)
+        _ = update(&state, .snapshot(snapshot))
+        state.slot = .embedding
+        return Screen.render(state, cache: ViewCache())
+    }
+
+    @Test func embeddingView() throws {
+        try check("embedding-arcface-120x40.txt", try Self.embedding("arcface", width: 120, height: 40))
+        try check("embedding-arcface-80x24.txt", try Self.embedding("arcface", width: 80, height: 24))
+        try check("embedding-supcon-120x40.txt", try Self.embedding("supcon", width: 120, height: 40))
+        try check("embedding-supcon-3d-80x24.txt", try Self.embedding("supcon", width: 80, height: 24, dim: 3))
+    }
+
     @Test func regressionCalibrationShowsResiduals() throws {
         try check("calibration-regression-120x40.txt", try Self.analysis(.calibration, width: 120, height: 40, regression: true))
     }

@@ -3,7 +3,7 @@ import Learning
 /// The preset's keys, table by table. See README "Preset format".
 extension PresetReader {
     static let topKeys = ["name", "description", "seed", "steps", "data", "model", "loss", "optimizer"]
-    static let modelKeys = ["hidden", "activation", "features", "init", "seed"]
+    static let modelKeys = ["hidden", "activation", "features", "init", "seed", "embedding_dim"]
     static let lossKeys = ["name", "weighting", "weighting_beta"]
     static let optimizerKeys = [
         "name", "learning_rate", "batch_size", "weight_decay", "momentum", "beta1", "beta2", "eps", "alpha",
@@ -84,6 +84,12 @@ extension PresetReader {
                 fs.append(f)
             }
             m.features = fs
+        }
+        if let d = try integer(t, s, "embedding_dim") {
+            try check(
+                MLPSpec.embeddingDimRange.contains(d), s, "embedding_dim",
+                "must be between \(MLPSpec.embeddingDimRange.lowerBound) and \(MLPSpec.embeddingDimRange.upperBound), got \(d)")
+            m.embeddingDim = d
         }
         spec.model = m
         spec.initSeed = try seed(t, s, "seed")

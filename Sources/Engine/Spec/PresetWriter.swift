@@ -84,6 +84,7 @@ public enum PresetWriter {
         if a.activation != b.activation { model.append("activation = \(JSONText.string(b.activation.rawValue))") }
         if a.features != b.features { model.append("features = [\(b.features.map { JSONText.string($0.rawValue) }.joined(separator: ", "))]") }
         if a.initializer != b.initializer { model.append("init = \(JSONText.string(b.initializer.rawValue))") }
+        if a.embeddingDim != b.embeddingDim { model.append("embedding_dim = \(b.embeddingDim)") }
         if base.initSeed != spec.initSeed, let s = spec.initSeed { model.append("seed = \(s)") }
         if !model.isEmpty { out += "[compare.model]\n" + model.map { $0 + "\n" }.joined() }
         return out
@@ -127,6 +128,7 @@ public enum PresetWriter {
         out.append("activation = \(str(m.activation.rawValue))")
         out.append("features = [\(m.features.map { str($0.rawValue) }.joined(separator: ", "))]")
         out.append("init = \(str(m.initializer.rawValue))")
+        if spec.head.hasEmbedding || m.embeddingDim != 2 { out.append("embedding_dim = \(m.embeddingDim)") }
         if let s = spec.initSeed { out.append("seed = \(s)") }
 
         let l = spec.loss

@@ -33,6 +33,7 @@ public final class ViewCache {
     /// Per run index: the analysis views' numbers and the linear regions at the panel's resolution.
     var analyses: [Int: CachedAnalysis] = [:]
     var regions: [Int: CachedRegions] = [:]
+    var embeddings: [Int: CachedEmbedding] = [:]
 
     public init() {}
 

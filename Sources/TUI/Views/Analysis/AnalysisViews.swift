@@ -2,7 +2,7 @@ import Engine
 import Learning
 import Render
 
-/// The analysis views of the view slot — Calibration, Margins, Classes, Signals, Regions —
+/// The analysis views of the view slot — Embedding, Calibration, Margins, Classes, Signals, Regions —
 /// each of the selected run (`[k/N label]` in the title with several runs). A view that does
 /// not apply to the run says why in the panel.
 enum AnalysisViews {
@@ -38,6 +38,13 @@ enum AnalysisViews {
         case .signals:
             frame.render(theme.panel(title), in: rect)
             SignalsView.render(run, index: index, state, in: inner, into: &frame, theme: theme)
+        case .embedding:
+            if run.model.spec.head.hasEmbedding, run.model.layers.last.map({ $0.outputs > 2 }) == true {
+                parts[0].text += ": PCA of ĥ"
+                title = FieldLine(parts, separator: " ").fitted(to: width)
+            }
+            frame.render(theme.panel(title), in: rect)
+            EmbeddingView.render(run, index: index, state, cache, in: inner, into: &frame, theme: theme)
         case .regions:
             let regions = RegionsView.regions(run, index: index, state, cache, in: inner, theme: theme)
             if let r = regions { parts[0].text += ": \(r.count)" }
