@@ -22,6 +22,11 @@ extension InspectCommand {
             fields.append("\"note\":\(JSONText.string(note.note))")
             return "{" + fields.joined(separator: ",") + "}"
         }
+        // pair losses: the negative pair's curves beside the positive pair's
+        var negative = ""
+        if let nl = curve.negativeLoss, let nd = curve.negativeDerivative {
+            negative = ",\"negative_loss\":" + numbers(nl) + ",\"negative_derivative\":" + numbers(nd)
+        }
         let fields = [
             "\"loss\":\(JSONText.string(i.id))",
             "\"task\":\(JSONText.string(i.family.rawValue))",
@@ -33,7 +38,9 @@ extension InspectCommand {
             "\"caveats\":[" + LossNotes.caveats(i.id).map(JSONText.string).joined(separator: ",") + "]",
             "\"curve\":{\"variable\":\(JSONText.string(curve.variable.rawValue)),"
                 + "\"assumption\":\(JSONText.string(curve.assumption)),\"classes\":\(curve.classes),"
-                + "\"x\":\(numbers(curve.x)),\"loss\":\(numbers(curve.loss)),\"derivative\":\(numbers(curve.derivative))}",
+                + "\"x\":\(numbers(curve.x)),\"loss\":\(numbers(curve.loss)),\"derivative\":\(numbers(curve.derivative))"
+                + negative + "}",
+            "\"head\":\(JSONText.string(i.head.rawValue))",
         ]
         return "{" + fields.joined(separator: ",") + "}"
     }

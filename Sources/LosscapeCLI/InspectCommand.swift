@@ -118,8 +118,18 @@ struct InspectCommand: ParsableCommand {
             + "\(NiceTicks.format(curve.x.last ?? 0))]: \(curve.assumption)"
         var frame = Frame(width: Self.plotWidth, height: Self.plotHeight)
         let half = Self.plotHeight / 2
-        var charts = [("ℓ", curve.loss), (v.derivativeName, curve.derivative)]
-            .map { LineChart(series: [Series($0.0, points: zip(curve.x, $0.1).map { ChartPoint($0, $1) })]) }
+        func series(_ name: String, _ ys: [Double], _ color: Color = .default, _ marker: Character = "*") -> Series {
+            Series(name, color: color, marker: marker, points: zip(curve.x, ys).map { ChartPoint($0, $1) })
+        }
+        var charts = [
+            LineChart(series: [series(curve.negativeLoss == nil ? "ℓ" : "ℓ positive pair", curve.loss)]),
+            LineChart(series: [series(curve.negativeLoss == nil ? v.derivativeName : "\(v.derivativeName) positive", curve.derivative)]),
+        ]
+        if let nl = curve.negativeLoss, let nd = curve.negativeDerivative {
+            // pair losses: the negative pair's curves beside the positive pair's
+            charts[0].series.append(series("negative pair", nl, Color(hex: 0xf59322), "n"))
+            charts[1].series.append(series("negative", nd, Color(hex: 0xf59322), "n"))
+        }
         let width = charts.map { $0.yLabelWidth(height: half) }.max()!
         for (row, _) in charts.enumerated() {
             charts[row].minimumLabelWidth = width
