@@ -6,7 +6,7 @@
 # than 5 % over the second half of the run.
 #
 # Usage: scripts/soak.sh [SECONDS] [--every S] [--keys-every K] [--binary PATH]
-#                        [--csv FILE] [--preset PRESET] [--keys "l o d r v"]
+#                        [--csv FILE] [--preset PRESET] [--keys "l o d r v"] [--args "…"]
 #   SECONDS      length of the run (default 3600: one hour)
 #   --every S    seconds between memory samples (default 15; shorter runs use less)
 #   --keys-every seconds between keys (default 5)
@@ -15,13 +15,15 @@
 #   --preset     the preset to open (default presets/default.toml)
 #   --keys       the keys pressed in turn (default "l o d r v": loss, optimizer,
 #                dataset, restart, view slot)
+#   --args       extra arguments for losscape, e.g. "--set steps=100000000 --speed max"
+#                (a preset stops at its `steps`: raise them to train all along)
 #
 # "Grows over the second half": the median of the samples in the last tenth of
 # the run against the median of those in the tenth just after the midpoint.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=3600 every=15 keys_every=5 binary="" csv="" preset="presets/default.toml" keylist="l o d r v"
+seconds=3600 every=15 keys_every=5 binary="" csv="" preset="presets/default.toml" keylist="l o d r v" extra=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --every) every=$2; shift 2 ;;
@@ -30,7 +32,8 @@ while [ $# -gt 0 ]; do
     --csv) csv=$2; shift 2 ;;
     --preset) preset=$2; shift 2 ;;
     --keys) keylist=$2; shift 2 ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    --args) extra=$2; shift 2 ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) seconds=$1; shift ;;
   esac
 done
@@ -47,7 +50,7 @@ cleanup() { tmux -L "$sock" kill-server 2>/dev/null || true; rm -f "$samples"; }
 trap cleanup EXIT
 
 tmux -L "$sock" -f /dev/null new-session -d -s soak -x 120 -y 40 \
-  "exec timeout --foreground $((seconds + 120)) $binary $preset"
+  "exec timeout --foreground $((seconds + 120)) $binary $preset $extra"
 pane=$(tmux -L "$sock" display -p -t soak '#{pane_pid}')
 pid=""
 for _ in $(seq 50); do
