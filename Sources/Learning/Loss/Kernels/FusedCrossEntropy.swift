@@ -15,6 +15,68 @@ enum FusedCrossEntropy {
         temperature: Float, scratch: UnsafeMutablePointer<Float>, gradient d: UnsafeMutablePointer<Float>
     ) -> Float {
         let count = n &* k
+        logSoftmax(logits: z, rows: n, classes: k, scratch: scratch, work: d)
+        let logp = scratch
+        var total = 0.0, wsum = 0.0
+        accumulate(logp, rows: n, classes: k, labels: labels, classWeights: classWeights, total: &total, weightSum: &wsum)
+        let den = wsum > 0 ? wsum : 1
+        // the backward pass, seeded with 1: (e^{log p} − e_y)·wᵢ/(Σw)/T
+        Lanes.map(Lanes.Exp(), UnsafePointer(logp), into: d, count: count)
+        let scale = 1 / Float(den) / temperature
+        labels.withUnsafeBufferPointer { y in
+            for i in 0..<n { d[i &* k &+ y[i]] -= 1 }
+            if let w = classWeights {
+                for i in 0..<n {
+                    let s = scale * w[y[i]]
+                    for j in 0..<k { d[i &* k &+ j] *= s }
+                }
+            } else {
+                for j in 0..<count { d[j] *= scale * 1 }
+            }
+        }
+        return Float(total / den)
+    }
+
+    /// The batch loss alone (the landscape's value of cross-entropy): the same bits as
+    /// `lossAndGradient`'s value. `scratch` holds 2·rows·k + rows floats.
+    static func loss(
+        logits z: UnsafePointer<Float>, rows n: Int, classes k: Int, labels: [Int], classWeights: [Float]?,
+        scratch: UnsafeMutablePointer<Float>
+    ) -> Float {
+        logSoftmax(logits: z, rows: n, classes: k, scratch: scratch, work: scratch + (n &* k &+ n))
+        var total = 0.0, wsum = 0.0
+        accumulate(scratch, rows: n, classes: k, labels: labels, classWeights: classWeights, total: &total, weightSum: &wsum)
+        return Float(total / (wsum > 0 ? wsum : 1))
+    }
+
+    /// −Σ wᵢ log p_{yᵢ} and Σ wᵢ in Double, in row order.
+    static func accumulate(
+        _ logp: UnsafeMutablePointer<Float>, rows n: Int, classes k: Int, labels: [Int], classWeights: [Float]?,
+        total: inout Double, weightSum wsum: inout Double
+    ) {
+        labels.withUnsafeBufferPointer { y in
+            if let w = classWeights {
+                for i in 0..<n {
+                    let wi = Double(w[y[i]])
+                    total -= wi * Double(logp[i &* k &+ y[i]])
+                    wsum += wi
+                }
+            } else {
+                for i in 0..<n {
+                    total -= 1 * Double(logp[i &* k &+ y[i]])
+                    wsum += 1
+                }
+            }
+        }
+    }
+
+    /// log-softmax of logits [rows, k] into `scratch` [rows·k] (the row sums after it, [rows]), using
+    /// `work` [rows·k] for the exponentials.
+    static func logSoftmax(
+        logits z: UnsafePointer<Float>, rows n: Int, classes k: Int, scratch: UnsafeMutablePointer<Float>,
+        work d: UnsafeMutablePointer<Float>
+    ) {
+        let count = n &* k
         let logp = scratch, sums = scratch + count
         let logpIn = UnsafePointer(logp), sumsIn = UnsafePointer(sums)
         let blocked = n & ~7  // rows handled eight at a time, one row per lane
@@ -56,38 +118,6 @@ enum FusedCrossEntropy {
             let l = sums[r]
             for j in 0..<k { logp[r &* k &+ j] -= l }
         }
-        // the value, in Double, in row order
-        var total = 0.0, wsum = 0.0
-        labels.withUnsafeBufferPointer { y in
-            if let w = classWeights {
-                for i in 0..<n {
-                    let wi = Double(w[y[i]])
-                    total -= wi * Double(logp[i &* k &+ y[i]])
-                    wsum += wi
-                }
-            } else {
-                for i in 0..<n {
-                    total -= 1 * Double(logp[i &* k &+ y[i]])
-                    wsum += 1
-                }
-            }
-        }
-        let denom = wsum > 0 ? wsum : 1
-        // the backward pass, seeded with 1: (e^{log p} − e_y)·wᵢ/(Σw)/T
-        Lanes.map(Lanes.Exp(), logpIn, into: d, count: count)
-        let scale = 1 / Float(denom) / temperature
-        labels.withUnsafeBufferPointer { y in
-            for i in 0..<n { d[i &* k &+ y[i]] -= 1 }
-            if let w = classWeights {
-                for i in 0..<n {
-                    let s = scale * w[y[i]]
-                    for j in 0..<k { d[i &* k &+ j] *= s }
-                }
-            } else {
-                for j in 0..<count { d[j] *= scale * 1 }
-            }
-        }
-        return Float(total / denom)
     }
 
     typealias V = SIMD8<Float>
