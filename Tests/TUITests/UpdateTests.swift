@@ -369,3 +369,32 @@ import Testing
         #expect(!s.discretised)
     }
 }
+
+/// Setup with an embedding loss (issue #13): the embedding width is a field (2–8, a restart), class
+/// weighting disappears for pair losses and is reset when the loss becomes one, and `e` toggles the
+/// Embedding view's radius.
+@Suite struct EmbeddingSetupTests {
+    @Test func embeddingFieldsAndKeys() {
+        var spec = RunSpec.defaultPreset
+        #expect(!SetupField.sections(for: spec).flatMap(\.fields).contains(.embeddingDim))
+        spec.loss = LossSpec(name: "arcface")
+        let fields = SetupField.sections(for: spec).flatMap(\.fields)
+        #expect(fields.contains(.embeddingDim) && fields.contains(.weighting))
+        #expect(SetupField.embeddingDim.adjust(&spec, +1) == .restart && spec.model.embeddingDim == 3)
+        for _ in 0..<10 { _ = SetupField.embeddingDim.adjust(&spec, +1) }
+        #expect(spec.model.embeddingDim == 8)
+        spec.loss = LossSpec(name: "contrastive", weighting: .inverse)
+        #expect(!SetupField.sections(for: spec).flatMap(\.fields).contains(.weighting))
+        var cycling = RunSpec.defaultPreset
+        cycling.loss = LossSpec(name: "circle", weighting: .sqrt)
+        _ = SetupField.loss.adjust(&cycling, +1)  // circle → cosine_contrastive (a cosine head keeps its weighting)
+        #expect(cycling.loss.name == "cosine_contrastive" && cycling.loss.weighting == .sqrt)
+        _ = SetupField.loss.adjust(&cycling, +1)  // → contrastive, a pair loss: weighting reset
+        #expect(cycling.loss.name == "contrastive" && cycling.loss.weighting == .none)
+
+        var state = AppState(spec: spec, width: 120, height: 40, colorMode: .none)
+        #expect(!state.embeddingOnCircle)
+        _ = update(&state, .key(.character("e")))
+        #expect(state.embeddingOnCircle)
+    }
+}

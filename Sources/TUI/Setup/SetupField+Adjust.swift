@@ -72,9 +72,16 @@ extension SetupField {
             return .restart
         case .initializer: spec.model.initializer = Ladder.cycle(spec.model.initializer, in: WeightInit.allCases, dir); return .restart
         case .initSeed: spec.initSeed = Ladder.nextSeed(spec.initSeed ?? spec.seed, dir); return .restart
+        case .embeddingDim:
+            let range = MLPSpec.embeddingDimRange
+            spec.model.embeddingDim = min(max(spec.model.embeddingDim + dir, range.lowerBound), range.upperBound)
+            return .restart
         case .loss:
             spec.loss = LossSpec(name: Ladder.cycle(spec.loss.name, in: spec.compatibleLosses, dir), weighting: spec.loss.weighting)
-            if LossCatalog.entry(spec.loss.name)?.info.family == .regression { spec.loss.weighting = .none }
+            // class weighting does not apply to the regression and the pair losses
+            if let info = LossCatalog.entry(spec.loss.name)?.info, info.family == .regression || info.head == .embedding {
+                spec.loss.weighting = .none
+            }
             return .loss
         case .lossParameter(let name):
             guard let p = LossCatalog.entry(spec.loss.name)?.info.parameters.first(where: { $0.name == name }) else { return .none }

@@ -4,7 +4,7 @@ import Learning
 /// One editable line of the Setup panel.
 public enum SetupField: Hashable, Sendable {
     case dataKind, classes, samples, noise, labelNoise, labelNoiseKind, imbalance, outliers, testFraction, regenerate
-    case hidden, activation, features, initializer, initSeed
+    case hidden, activation, features, initializer, initSeed, embeddingDim
     case loss, lossParameter(String), weighting
     case optimizer, learningRate, batchSize, weightDecay, momentum, rho, base, schedule
 
@@ -23,7 +23,7 @@ public enum SetupField: Hashable, Sendable {
         var loss: [SetupField] = [.loss]
         if let info = LossCatalog.entry(spec.loss.name)?.info {
             loss += info.parameters.map { .lossParameter($0.name) }
-            if info.family == .classification { loss.append(.weighting) }
+            if info.family == .classification && info.head != .embedding { loss.append(.weighting) }
         }
         var opt: [SetupField] = [.optimizer]
         if spec.optimizer.kind == .sam { opt += [.base, .rho] }
@@ -32,7 +32,7 @@ public enum SetupField: Hashable, Sendable {
         opt.append(.schedule)
         return [
             ("Data", data),
-            ("Model", [.hidden, .activation, .features, .initializer, .initSeed]),
+            ("Model", [.hidden, .activation, .features, .initializer, .initSeed] + (spec.head.hasEmbedding ? [.embeddingDim] : [])),
             ("Loss", loss),
             ("Optimizer", opt),
         ]
@@ -95,6 +95,7 @@ public enum SetupField: Hashable, Sendable {
         case .features: return "features"
         case .initializer: return "init"
         case .initSeed: return "init seed"
+        case .embeddingDim: return "embedding"
         case .loss: return "loss"
         case .lossParameter(let name): return name
         case .weighting: return "weighting"
@@ -128,6 +129,7 @@ public enum SetupField: Hashable, Sendable {
         case .features: return Self.featuresText(spec.model.features)
         case .initializer: return spec.model.initializer.rawValue
         case .initSeed: return "\(spec.initSeed ?? spec.seed)"
+        case .embeddingDim: return "d = \(spec.model.embeddingDim)"
         case .loss: return spec.loss.name
         case .lossParameter(let name):
             guard let info = LossCatalog.entry(spec.loss.name)?.info else { return "?" }
