@@ -76,8 +76,45 @@ enum FusedCrossEntropy {
         logits z: UnsafePointer<Float>, rows n: Int, classes k: Int, scratch: UnsafeMutablePointer<Float>,
         work d: UnsafeMutablePointer<Float>
     ) {
+        guard k == 2 && n >= 8 else {
+            logSoftmaxRows(logits: z, rows: n, classes: k, logp: scratch, sums: scratch + n &* k, work: d)
+            return
+        }
+        // Two classes: eight rows per pass from one 16-float load (even lanes z₀, odd lanes z₁), the same
+        // operations per element as the general path; the rows left over go through it.
+        let blocked = n & ~7
+        for r in stride(from: 0, to: blocked, by: 8) {
+            let v = UnsafeRawPointer(z + 2 &* r).loadUnaligned(as: SIMD16<Float>.self)
+            let z0 = v.evenHalf, z1 = v.oddHalf
+            var m = V(repeating: -.infinity)
+            m.replace(with: z0, where: (z0 .> m .| z0 .!= z0) .& (m .== m))
+            m.replace(with: z1, where: (z1 .> m .| z1 .!= z1) .& (m .== m))
+            m.replace(with: 0, where: m .== -.infinity)
+            let s0 = z0 - m, s1 = z1 - m
+            var sum = V(repeating: 0)
+            sum += FastMath.exp(s0)
+            sum += FastMath.exp(s1)
+            let l = FastMath.log(sum)
+            let p0 = s0 - l, p1 = s1 - l
+            let out = scratch + 2 &* r
+            for i in 0..<8 {
+                out[2 &* i] = p0[i]
+                out[2 &* i &+ 1] = p1[i]
+            }
+        }
+        if blocked < n {
+            let rest = n &- blocked
+            logSoftmaxRows(
+                logits: z + 2 &* blocked, rows: rest, classes: 2, logp: scratch + 2 &* blocked, sums: scratch + 2 &* n, work: d)
+        }
+    }
+
+    /// The general path of `logSoftmax`: logp [rows·k], row sums [rows], exponentials in `work`.
+    static func logSoftmaxRows(
+        logits z: UnsafePointer<Float>, rows n: Int, classes k: Int, logp: UnsafeMutablePointer<Float>,
+        sums: UnsafeMutablePointer<Float>, work d: UnsafeMutablePointer<Float>
+    ) {
         let count = n &* k
-        let logp = scratch, sums = scratch + count
         let logpIn = UnsafePointer(logp), sumsIn = UnsafePointer(sums)
         let blocked = n & ~7  // rows handled eight at a time, one row per lane
         // x − max per row (max: the first NaN stops; a row of −inf keeps −inf − 0)
