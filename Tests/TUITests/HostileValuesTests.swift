@@ -159,3 +159,39 @@ import Testing
         #expect(text.contains("3 nan/inf"))
     }
 }
+
+/// The Embedding view with hostile weights: NaN, ±inf and huge class vectors and embedding weights
+/// draw (or are left out) without trapping, at every size.
+@Suite struct EmbeddingHostileTests {
+    @Test(arguments: [UInt64(1), 2, 3, 4, 5, 6])
+    func embeddingViewDrawsHostileWeights(_ seed: UInt64) throws {
+        var h = HostileValuesTests.Hostile(seed: seed)
+        for loss in ["arcface", "supcon"] {
+            var spec = RunSpec.defaultPreset
+            spec.data = DataSpec(kind: .gauss, samples: 60, classes: 3)
+            spec.loss = LossSpec(name: loss)
+            spec.model.embeddingDim = seed % 2 == 0 ? 2 : 3
+            let driver = try RunDriver(entry: RunEntry(label: loss, spec: spec))
+            driver.advance(until: 5)
+            let good = RunSnapshot(driver)
+            var model = good.model
+            model.parameters = model.parameters.map { t in
+                var t = t
+                for i in 0..<t.count where h.count(3) == 0 { t[flat: i] = Float(h.value()) }
+                return t
+            }
+            let run = RunSnapshot(
+                label: loss, spec: good.spec, dataset: good.dataset, model: model, initialModel: good.initialModel, step: 5,
+                epoch: 1, health: good.health, history: good.history, latest: good.latest, classMeans: good.classMeans)
+            let sizes = [(120, 40), (80, 24), (60, 20), (100, 30)]
+            let (w, hh) = sizes[Int(seed) % sizes.count]
+            var state = AppState(spec: spec, width: w, height: hh, colorMode: seed % 2 == 0 ? .truecolor : .none, ascii: seed % 3 == 0)
+            _ = update(&state, .snapshot(SessionSnapshot(sequence: 1, runs: [run], running: false, stepsPerSecond: 0, message: nil)))
+            state.slot = .embedding
+            state.embeddingOnCircle = seed % 2 == 1
+            let frame = Screen.render(state, cache: ViewCache())
+            #expect(frame.width == w && frame.height == hh)
+            #expect(TextExport.plain(frame).contains("Embedding"))
+        }
+    }
+}
