@@ -38,7 +38,7 @@ let package = Package(
         // Models, losses, optimizers, datasets, landscape maths; pure Swift on TensorCore.
         .target(name: "Learning", dependencies: ["TensorCore", "Platform"], swiftSettings: numericFlags),
         // Presets, the trainer on its queue, snapshots, run folders, bench.
-        .target(name: "Engine", dependencies: ["Learning"]),
+        .target(name: "Engine", dependencies: ["Learning", "Platform"]),
         // Off-screen frames of cells, widgets, text/ANSI export. No curses.
         .target(name: "Render", dependencies: ["Platform"]),
         // The playground's state, update logic and views, rendered into Frames. No curses.

@@ -8,10 +8,12 @@
 # Usage: scripts/soak.sh [SECONDS] [--every S] [--keys-every K] [--binary PATH]
 #                        [--csv FILE] [--preset PRESET] [--keys "l o d r v"] [--args "…"]
 #   SECONDS      length of the run (default 3600: one hour)
-#   --every S    seconds between memory samples (default 15; shorter runs use less)
+#   --every S    seconds between memory samples (default 15, or SECONDS/40 when that
+#                is shorter, so a run of a few minutes still has ~40 samples)
 #   --keys-every seconds between keys (default 5)
 #   --binary     the losscape binary (default: builds .build/release/losscape)
-#   --csv        also write the samples as CSV (seconds,rss_kib)
+#   --csv        also write the samples as CSV (seconds,rss_kib), appended as they
+#                are taken (a run that is cut keeps what it measured)
 #   --preset     the preset to open (default presets/default.toml)
 #   --keys       the keys pressed in turn (default "l o d r v": loss, optimizer,
 #                dataset, restart, view slot)
@@ -23,7 +25,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=3600 every=15 keys_every=5 binary="" csv="" preset="presets/default.toml" keylist="l o d r v" extra=""
+seconds=3600 every="" keys_every=5 binary="" csv="" preset="presets/default.toml" keylist="l o d r v" extra=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --every) every=$2; shift 2 ;;
@@ -33,7 +35,7 @@ while [ $# -gt 0 ]; do
     --preset) preset=$2; shift 2 ;;
     --keys) keylist=$2; shift 2 ;;
     --args) extra=$2; shift 2 ;;
-    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) seconds=$1; shift ;;
   esac
 done
@@ -41,6 +43,12 @@ command -v tmux >/dev/null || { echo "soak: tmux is not installed" >&2; exit 2; 
 if [ -z "$binary" ]; then
   swift build -c release --product losscape >/dev/null
   binary=.build/release/losscape
+fi
+[ "$seconds" -gt 0 ] 2>/dev/null || { echo "soak: SECONDS must be a positive integer, got $seconds" >&2; exit 2; }
+if [ -z "$every" ]; then
+  every=$(( seconds / 40 ))
+  [ "$every" -gt 15 ] && every=15
+  [ "$every" -lt 1 ] && every=1
 fi
 [ "$every" -gt 0 ] 2>/dev/null || { echo "soak: --every must be a positive integer" >&2; exit 2; }
 
@@ -65,6 +73,12 @@ sleep 1
 tmux -L "$sock" send-keys -t soak g
 
 rss() { awk '/^VmRSS/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0; }
+sample() {
+  local line="$1 $(rss)"
+  echo "$line" >>"$samples"
+  [ -z "$csv" ] || echo "${line/ /,}" >>"$csv"
+}
+[ -z "$csv" ] || echo "seconds,rss_kib" >"$csv"
 read -r -a keys <<<"$keylist"
 start=$(date +%s)
 next_sample=0 next_key=$keys_every k=0
@@ -73,7 +87,7 @@ while :; do
   [ "$now" -gt "$seconds" ] && break
   kill -0 "$pid" 2>/dev/null || { echo "soak: losscape exited early (at ${now} s)" >&2; cat "$samples"; exit 1; }
   if [ "$now" -ge "$next_sample" ]; then
-    echo "$now $(rss)" >>"$samples"
+    sample "$now"
     next_sample=$(( next_sample + every ))
   fi
   if [ "$now" -ge "$next_key" ]; then
@@ -83,9 +97,8 @@ while :; do
   fi
   sleep 1
 done
-echo "$seconds $(rss)" >>"$samples"
+sample "$seconds"
 tmux -L "$sock" send-keys -t soak q
-[ -n "$csv" ] && { echo "seconds,rss_kib"; tr ' ' ',' <"$samples"; } >"$csv"
 
 python3 - "$samples" "$seconds" "$k" <<'PY'
 import sys, statistics

@@ -149,8 +149,10 @@ static void on_interrupt(int sig) {
     if (slot >= 0) __atomic_fetch_add(&interrupt_counts[slot], 1, __ATOMIC_SEQ_CST);
 }
 
-int cn_interrupt_install(int sig, struct sigaction *previous) {
-    if (interrupt_slot(sig) < 0) return -1;
+void *cn_interrupt_install(int sig) {
+    if (interrupt_slot(sig) < 0) return NULL;
+    struct sigaction *previous = malloc(sizeof *previous);
+    if (!previous) return NULL;
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_interrupt;
@@ -158,11 +160,17 @@ int cn_interrupt_install(int sig, struct sigaction *previous) {
     sigaddset(&sa.sa_mask, SIGINT);
     sigaddset(&sa.sa_mask, SIGTERM);
     sa.sa_flags = SA_RESTART;
-    return sigaction(sig, &sa, previous);
+    if (sigaction(sig, &sa, previous) != 0) {
+        free(previous);
+        return NULL;
+    }
+    return previous;
 }
 
-void cn_interrupt_restore(int sig, const struct sigaction *previous) {
-    sigaction(sig, previous, NULL);
+void cn_interrupt_restore(int sig, void *previous) {
+    if (!previous) return;
+    sigaction(sig, (const struct sigaction *)previous, NULL);
+    free(previous);
 }
 
 unsigned long cn_interrupt_count(int sig) {

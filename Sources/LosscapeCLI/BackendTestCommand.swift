@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Platform
 import Render
 import TUI
 
@@ -66,7 +67,7 @@ struct BackendTestCommand: ParsableCommand {
             case .character("q"): return
             case .interrupt:
                 backend.stop()
-                throw ExitCode(128 + (backend.lastSignal ?? SIGINT))
+                throw ExitCode(128 + (backend.lastSignal ?? SystemSignal.interrupt))
             case .resize: resizes += 1
             case .character("m"): sizeDelta = -10
             case .character("M"): sizeDelta = 10

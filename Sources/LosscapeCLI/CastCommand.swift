@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
 import Foundation
+import Platform
 import Render
 import TUI
 
@@ -70,7 +71,7 @@ struct Cast: ParsableCommand {
             if interrupt.happened { throw fail("interrupted at step \(step); nothing written", code: 130) }
         }
         // all or nothing: the file appears complete
-        let tmp = out + ".partial-\(getpid())"
+        let tmp = out + ".partial-\(SystemProcess.id)"
         do {
             try (lines.joined(separator: "\n") + "\n").write(toFile: tmp, atomically: false, encoding: .utf8)
             try FileManager.default.moveItem(atPath: tmp, toPath: out)

@@ -33,7 +33,8 @@ extension InspectCommand {
             "\"summary\":\(JSONText.string(i.summary))",
             "\"formula\":\(JSONText.string(i.formula))",
             "\"paper\":" + (provenance.map { paper($0.origin) } ?? "null"),
-            "\"studied_in\":[" + (provenance?.studiedIn ?? []).map(JSONText.string).joined(separator: ",") + "]",
+            "\"studied_in\":[" + (provenance?.studiedIn ?? []).map { JSONText.string($0.title) }.joined(separator: ",") + "]",
+            "\"studied_in_papers\":[" + (provenance?.studiedIn ?? []).map(paper).joined(separator: ",") + "]",
             "\"parameters\":[" + parameters.joined(separator: ",") + "]",
             "\"caveats\":[" + LossNotes.caveats(i.id).map(JSONText.string).joined(separator: ",") + "]",
             "\"curve\":{\"variable\":\(JSONText.string(curve.variable.rawValue)),"

@@ -88,7 +88,9 @@ struct InspectCommand: ParsableCommand {
         ]
         if let p = LossPapers.byLoss[i.id] {
             out.append("  paper     \(p.origin.title) (\(p.origin.short), \(p.origin.venue))")
-            for (n, title) in p.studiedIn.enumerated() { out.append((n == 0 ? "  studied   " : "            ") + title) }
+            for (n, paper) in p.studiedIn.enumerated() {
+                out.append((n == 0 ? "  studied   " : "            ") + "\(paper.title) (\(paper.short), \(paper.venue))")
+            }
         }
         if i.parameters.isEmpty {
             out.append("  parameters: none")

@@ -57,7 +57,9 @@ struct Landscape: ParsableCommand {
         where T.RawValue == String {
             guard let value else { return nil }
             guard let v = T(rawValue: value) else {
-                throw fail("--\(flag): expected one of \(T.allCases.map(\.rawValue).joined(separator: ", ")), got \(value)")
+                throw fail(
+                    "--\(flag): expected one of \(T.allCases.map(\.rawValue).joined(separator: ", ")), got \(value)\(Suggestion.didYouMean(value, among: T.allCases.map(\.rawValue)))"
+                )
             }
             return v
         }

@@ -54,7 +54,9 @@ struct Snapshot: ParsableCommand {
             colorMode: ansi ? .ansi256 : .none, ascii: ascii)
         if let view {
             guard let v = SlotView(rawValue: view) else {
-                throw fail("--view: expected one of \(SlotView.allCases.map(\.rawValue).joined(separator: ", ")), got \(view)")
+                throw fail(
+                    "--view: expected one of \(SlotView.allCases.map(\.rawValue).joined(separator: ", ")), got \(view)\(Suggestion.didYouMean(view, among: SlotView.allCases.map(\.rawValue)))"
+                )
             }
             screen.state.slot = v
             if v == .signals { for d in screen.drivers { d.sharpnessEvery = max(1, screen.session.base.steps / 50) } }

@@ -75,10 +75,30 @@ public enum SystemProcess {
     /// True when the file descriptor is a terminal.
     public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
 
+    /// The process id (for unique staging names).
     public static var id: Int32 { getpid() }
+
+    /// Takes the character set from the environment (LANG, LC_*), so ncursesw draws UTF-8.
+    public static func useEnvironmentLocale() { _ = setlocale(LC_ALL, "") }
 
     /// An environment variable, or nil when unset.
     public static func environment(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+}
+
+/// The signals the program handles or must receive, and their mask.
+public enum SystemSignal {
+    public static let interrupt = SIGINT, terminate = SIGTERM, resize = SIGWINCH
+    /// What the terminal loop must receive even when a parent started us with them blocked
+    /// (job control, the resize, and the fatal ones the terminal guard restores on).
+    public static let terminal: [Int32] = [SIGWINCH, SIGTSTP, SIGCONT, SIGQUIT, SIGHUP, SIGABRT, SIGTRAP]
+
+    /// Unblocks `signals` for the calling thread (signal masks are inherited across exec).
+    public static func unblock(_ signals: [Int32]) {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for sig in signals { sigaddset(&set, sig) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    }
 }
 
 @_silgen_name("mallopt")
@@ -99,15 +119,6 @@ public enum CPU {
             return flags.contains("avx2") && flags.contains("fma")
         #else
             return true
-        #endif
-    }
-
-    /// AVX-512 Foundation.
-    public static var hasAVX512F: Bool {
-        #if arch(x86_64)
-            return flags.contains("avx512f")
-        #else
-            return false
         #endif
     }
 

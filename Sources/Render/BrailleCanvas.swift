@@ -103,24 +103,52 @@ public struct BrailleCanvas: Widget, Hashable, Sendable {
     }
 
     /// Liang–Barsky clipping of a segment to the dot area (half a dot of slack on each side).
+    ///
+    /// Robust for any finite ends, ±1.7e308 included: the differences are taken at half scale
+    /// (x1 − x0 itself may overflow), and a clipped end is placed on the box edge that clipped
+    /// it, its other coordinate from the slope (a parameter t near ½ cannot resolve a canvas
+    /// crossed by a line 1e308 dots long). The ends are clamped into the box.
     private func clipSegment(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double)
         -> ((x: Double, y: Double), (x: Double, y: Double))?
     {
         guard x0.isFinite, y0.isFinite, x1.isFinite, y1.isFinite, width > 0, height > 0 else { return nil }
         let (lo_x, hi_x) = (-0.49, Double(dotWidth) - 0.51)
         let (lo_y, hi_y) = (-0.49, Double(dotHeight) - 0.51)
-        let dx = x1 - x0, dy = y1 - y0
+        let dx = x1 / 2 - x0 / 2, dy = y1 / 2 - y0 / 2
+        let edges = [(-dx, x0 / 2 - lo_x / 2), (dx, hi_x / 2 - x0 / 2), (-dy, y0 / 2 - lo_y / 2), (dy, hi_y / 2 - y0 / 2)]
         var t0 = 0.0, t1 = 1.0
-        for (p, q) in [(-dx, x0 - lo_x), (dx, hi_x - x0), (-dy, y0 - lo_y), (dy, hi_y - y0)] {
+        var entering: Int?, leaving: Int?
+        for (k, (p, q)) in edges.enumerated() {
             if p == 0 {
                 if q < 0 { return nil }
             } else {
                 let r = q / p
-                if p < 0 { t0 = max(t0, r) } else { t1 = min(t1, r) }
+                if p < 0 {
+                    if r > t0 { (t0, entering) = (r, k) }
+                } else if r < t1 {
+                    (t1, leaving) = (r, k)
+                }
                 if t0 > t1 { return nil }
             }
         }
-        return ((x0 + t0 * dx, y0 + t0 * dy), (x0 + t1 * dx, y0 + t1 * dy))
+        /// The point where the segment crosses edge k (nil: the end itself, unclipped).
+        func point(_ edge: Int?, t: Double, end: (Double, Double)) -> (x: Double, y: Double)? {
+            var (x, y) = end
+            switch edge {
+            case nil: break
+            case 0?, 1?:
+                x = edge == 0 ? lo_x : hi_x
+                y = y0 + (x - x0) * (dy / dx)
+            default:
+                y = edge == 2 ? lo_y : hi_y
+                x = x0 + (y - y0) * (dx / dy)
+            }
+            if x.isNaN || y.isNaN { (x, y) = ((1 - t) * x0 + t * x1, (1 - t) * y0 + t * y1) }
+            guard !x.isNaN, !y.isNaN else { return nil }
+            return (min(max(x, lo_x), hi_x), min(max(y, lo_y), hi_y))
+        }
+        guard let a = point(entering, t: t0, end: (x0, y0)), let b = point(leaving, t: t1, end: (x1, y1)) else { return nil }
+        return (a, b)
     }
 
     /// Draws the cells that have any dot into `frame` with their top-left at `rect`'s origin,

@@ -61,8 +61,15 @@ extension AppState {
             return []
         case "G":
             landscape.autoRefresh.toggle()
-            say("landscape auto-refresh every \(LandscapeSettings.autoRefreshSteps) steps: \(landscape.autoRefresh ? "on" : "off")")
-            return landscape.autoRefresh && landscapeProgress == nil ? requestLandscape() : []
+            let state = "landscape auto-refresh every \(LandscapeSettings.autoRefreshSteps) steps: \(landscape.autoRefresh ? "on" : "off")"
+            guard landscape.autoRefresh && landscapeProgress == nil else {
+                say(state)
+                return []
+            }
+            // the first computation starts now: one message says both (the new state stays readable)
+            let effects = requestLandscape()
+            say(effects.isEmpty ? state : "\(state); \(currentFlash ?? "computing…")", seconds: 3)
+            return effects
         default: return nil
         }
     }

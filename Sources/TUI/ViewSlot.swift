@@ -1,19 +1,21 @@
 /// The panel whose view `v` / `V` cycles. In the full layout it is the panel
 /// below the Loss chart, beside the Landscape, and cycles Loss shape → the
 /// analysis views; below the full layout (80×24) it is the second panel and
-/// cycles Decision boundary → Loss shape → Landscape → the analysis views, so
-/// every panel is reachable at any size. The panel's title is the view's name.
+/// cycles Decision boundary → Loss shape → Landscape → the views added later
+/// (Embedding, then the analysis views), so every panel is reachable at any
+/// size. The panel's title is the view's name.
 public enum SlotView: String, CaseIterable, Sendable {
     case decisionBoundary, lossShape, embedding, landscape, calibration, margins, classes, signals, regions
 
     /// The views `v` cycles through in a layout, in order. The Embedding view is in the cycle when
-    /// the selected run's network has an embedding layer (cosine or embedding head), right after
-    /// Loss shape.
+    /// the selected run's network has an embedding layer (cosine or embedding head), first of the
+    /// views added after the original three: right after Landscape below the full layout, right
+    /// after Loss shape in it (where the Landscape has its own panel).
     public static func cycle(full: Bool, embedding: Bool = false) -> [SlotView] {
         let views: [SlotView] =
             full
             ? [.lossShape, .embedding, .calibration, .margins, .classes, .signals, .regions]
-            : [.decisionBoundary, .lossShape, .embedding, .landscape, .calibration, .margins, .classes, .signals, .regions]
+            : [.decisionBoundary, .lossShape, .landscape, .embedding, .calibration, .margins, .classes, .signals, .regions]
         return embedding ? views : views.filter { $0 != .embedding }
     }
 

@@ -17,7 +17,11 @@ import Testing
         #expect(paper["title"] as? String == "Learning Imbalanced Datasets with Label-Distribution-Aware Margin Loss")
         #expect(paper["year"] as? Int == 2019 && (paper["authors"] as? String)?.hasPrefix("Kaidi Cao") == true)
         #expect(paper["venue"] as? String == "NeurIPS")
-        #expect((j["studied_in"] as? [String])?.isEmpty == false)
+        let studied = try #require(j["studied_in"] as? [String])
+        #expect(!studied.isEmpty)
+        let studiedPapers = try #require(j["studied_in_papers"] as? [[String: Any]])
+        #expect(studiedPapers.map { $0["title"] as? String } == studied.map { Optional($0) })
+        #expect(studiedPapers.allSatisfy { ($0["year"] as? Int ?? 0) > 1950 && !($0["authors"] as? String ?? "").isEmpty })
         let params = try #require(j["parameters"] as? [[String: Any]])
         let scale = try #require(params.first { $0["name"] as? String == "scale" })
         #expect(scale["ours"] as? Bool == true && scale["default"] as? Double == 1 && scale["value"] as? Double == 30)
@@ -61,5 +65,43 @@ import Testing
             #expect(text.contains("  paper     ") && !text.contains("(#"), "\(loss)")
         }
         #expect(try BinaryRunner.run(["inspect", "huber"]).stdout.contains("Robust Estimation of a Location Parameter (Huber 1964"))
+    }
+}
+
+/// Unknown names on the command line suggest the nearest valid one, in one line.
+@Suite struct UnknownNameSuggestionTests {
+    @Test(arguments: [
+        (["inspect", "cross_entopy"], "unknown loss \"cross_entopy\" (did you mean cross_entropy?)"),
+        (["landscape", "presets/default.toml", "--directions", "pcaa"], "(did you mean pca?)"),
+        (["snapshot", "presets/default.toml", "--view", "landscap"], "(did you mean landscape?)"),
+        (["bench", "--workloads", "mlp166"], "(did you mean mlp16?)"),
+    ])
+    func suggestsTheNearestName(_ args: [String], _ expected: String) throws {
+        let r = try BinaryRunner.run(args)
+        #expect(r.status != 0)
+        let lines = r.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(r.stderr)")
+        #expect(r.stderr.contains(expected), "\(r.stderr)")
+    }
+}
+
+/// A preset that parses but whose data cannot be built fails in one line that names the preset.
+@Suite struct PresetDataErrorTests {
+    @Test func dataErrorsNameThePresetInOneLine() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("losscape-data-error-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "x1,x2,label\n1,2,0\n1,2,1\n".write(to: dir.appendingPathComponent("two.csv"), atomically: true, encoding: .utf8)
+        let cases = [
+            ("few.toml", "steps = 5\n[data]\nkind = \"csv\"\npath = \"two.csv\"\ntest_fraction = 0.9\n", "leaves no training point"),
+            ("gone.toml", "steps = 5\n[data]\nkind = \"csv\"\npath = \"missing.csv\"\n", "cannot open"),
+        ]
+        for (name, text, reason) in cases {
+            try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            let r = try BinaryRunner.run(["run", dir.appendingPathComponent(name).path, "--out", dir.appendingPathComponent("out").path])
+            #expect(r.status != 0)
+            #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+            #expect(r.stderr.contains(name) && r.stderr.contains(reason), "\(r.stderr)")
+        }
     }
 }

@@ -118,6 +118,17 @@ func loadError(_ path: String) -> String? {
         #expect(error("[loss]\nname = \"qqqqqqq\"").contains("unknown loss \"qqqqqqq\" (see"), "nothing near: no suggestion")
     }
 
+    /// Names checked outside the preset reader suggest too: the loss catalogue (`inspect`), a feature.
+    @Test func catalogueAndFeatureNamesGetASuggestion() {
+        do {
+            _ = try LossCatalog.make("cross_entopy", parameters: [:], context: LossContext(classes: 2, classCounts: [5, 5]), family: .classification)
+            Issue.record("an unknown loss was made")
+        } catch {
+            #expect("\(error)".contains("unknown loss \"cross_entopy\" (did you mean cross_entropy?)"), "\(error)")
+        }
+        #expect(error("[model]\nfeatures = [\"x1\", \"x2\", \"sin(x)\"]").contains("(did you mean sin(x1)?)"))
+    }
+
     @Test func nearestByEditDistance() {
         #expect(Suggestion.nearest("focl", among: LossCatalog.ids) == "focal")
         #expect(Suggestion.nearest("zzz", among: LossCatalog.ids) == nil)

@@ -88,7 +88,7 @@ extension DataTests {
                 )
             }
             do { _ = try LabelNoiseKind.named("pairflip") } catch {
-                #expect("\(error)" == "data.label_noise_kind: unknown kind \"pairflip\" (expected symmetric or pair_flip)")
+                #expect("\(error)" == "data.label_noise_kind: unknown kind \"pairflip\" (did you mean pair_flip?) (expected symmetric or pair_flip)")
             }
         }
     }

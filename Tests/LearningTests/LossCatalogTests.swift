@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Learning
@@ -32,7 +33,7 @@ extension LossTests {
             let p = try #require(info.provenance, "\(id) has no originating paper")
             #expect(!p.origin.title.isEmpty && !p.origin.authors.isEmpty && !p.origin.venue.isEmpty && p.origin.year > 1700)
             #expect(info.paper.contains(p.origin.title) && info.paper.contains(String(p.origin.year)))
-            #expect(!info.paper.contains("#") && !p.studiedIn.contains { $0.contains("#") || $0 == p.origin.title })
+            #expect(!info.paper.contains("#") && !p.studiedIn.contains { $0.title.contains("#") || $0.title == p.origin.title })
             #expect(LossPapers.all.values.contains(p.origin), "\(id): origin missing from LossPapers.all (reference/papers.md)")
             #expect(info.minClasses == (id == "z_loss" ? 3 : 2))
             for p in info.parameters {
@@ -65,6 +66,40 @@ extension LossTests {
             #expect(message("focal", ["alpha": 1], three, .classification).contains("no parameter alpha"))
             #expect(message("huber", [:], three, .classification).contains("regression loss"))
             #expect(message("hinge", [:], .regression(), .regression).contains("classification loss"))
+        }
+    }
+}
+
+/// The reading-list papers are cited in full (authors, year, venue), agree with the originating
+/// citation where a paper is both, and reference/papers.md lists them as the code does.
+@Suite struct ReadingListCitationTests {
+    static var studied: [Citation] {
+        Array(Set(LossPapers.byLoss.values.flatMap(\.studiedIn))).sorted { $0.title < $1.title }
+    }
+
+    @Test func everyStudiedPaperIsCitedInFull() {
+        #expect(Self.studied.count >= 30)
+        for c in Self.studied {
+            #expect(!c.authors.isEmpty && !c.venue.isEmpty && (1950...2026).contains(c.year), "\(c.title)")
+            #expect(!c.short.hasPrefix(" ") && c.short.hasSuffix(String(c.year)), "\(c.short)")
+        }
+    }
+
+    @Test func aPaperCitedTwiceAgrees() {
+        for c in Self.studied {
+            guard let origin = LossPapers.all.values.first(where: { $0.title == c.title }) else { continue }
+            #expect(origin.year == c.year && origin.venue == c.venue && origin.firstAuthor == c.firstAuthor, "\(c.title)")
+        }
+    }
+
+    @Test func papersMarkdownListsThemWithAuthorsAndYear() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: root.appendingPathComponent("reference/papers.md"), encoding: .utf8)
+        for c in Self.studied {
+            let listed = text.split(separator: "\n").contains {
+                $0.contains("*\(c.title)*") && $0.contains("(\(c.year))") && $0.contains(c.authors)
+            }
+            #expect(listed, "reference/papers.md lacks “\(c.title)” (\(c.year)) with its authors \(c.authors)")
         }
     }
 }

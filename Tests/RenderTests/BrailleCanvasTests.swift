@@ -67,3 +67,28 @@ import Testing
         #expect(f.lines() == [".⠁."])
     }
 }
+
+/// Lines between the largest finite values: the difference of the ends overflows Double (it
+/// trapped in Int(…) before), yet the visible part is drawn where it crosses the canvas.
+@Suite struct BrailleCanvasExtremeLineTests {
+    @Test func aLineAcrossTheWholeDoubleRangeDrawsItsVisiblePart() {
+        let big = Double.greatestFiniteMagnitude
+        var c = BrailleCanvas(width: 10, height: 4)
+        c.line(fromX: -big, y0: 5, toX: big, y1: 5)
+        // a horizontal line at dot row 5 through every column
+        #expect((0..<c.dotWidth).allSatisfy { c.isSet(x: $0, y: 5) })
+        var d = BrailleCanvas(width: 10, height: 4)
+        d.line(fromX: 3, y0: -big, toX: 3, y1: big)
+        #expect((0..<d.dotHeight).allSatisfy { d.isSet(x: 3, y: $0) })
+        var e = BrailleCanvas(width: 10, height: 4)
+        e.line(fromX: -big, y0: -big, toX: big, y1: big)  // the diagonal through the canvas's middle
+        #expect(Self.anyDot(e))
+        var f = BrailleCanvas(width: 10, height: 4)
+        f.line(fromX: -big, y0: big, toX: -1e300, y1: big)  // wholly outside
+        #expect(!Self.anyDot(f))
+    }
+
+    static func anyDot(_ c: BrailleCanvas) -> Bool {
+        (0..<c.width).contains { x in (0..<c.height).contains { c.mask(cellX: x, cellY: $0) != 0 } }
+    }
+}

@@ -78,7 +78,11 @@ import Testing
     static func hostileState(_ h: inout Hostile, width: Int, height: Int, color: ColorMode, ascii: Bool) throws -> AppState {
         var spec = RunSpec.defaultPreset
         spec.data.samples = 60
-        if h.count(3) == 0 { spec.data.kind = .sine; spec.loss = LossSpec(name: "mse") }
+        switch h.count(3) {
+        case 0: spec.data.kind = .sine; spec.loss = LossSpec(name: "mse")
+        case 1: spec.loss = LossSpec(name: "arcface")  // a cosine head: class vectors drawn by Loss shape and Embedding
+        default: break
+        }
         spec.optimizer.learningRate = h.value()
         let t = try Trainer(spec: spec)
         var history = MetricHistory(capacity: 64)
@@ -137,6 +141,21 @@ import Testing
         let frame = Screen.render(s, cache: ViewCache())
         #expect(frame.width == w && frame.height == hh)
         _ = TextExport.plain(frame)
+        // every view of the `v` slot, in both layouts (the analysis views, Loss shape with a cosine head…)
+        for full in [true, false] {
+            var each = s
+            (each.width, each.height) = full ? (120, 40) : (80, 24)
+            for view in SlotView.cycle(full: full, embedding: s.hasEmbedding) {
+                each.slot = view
+                for split in [false, true] {
+                    (each.calibrationOnTrain, each.marginsOnTest) = (split, split)
+                    let text = TextExport.plain(Screen.render(each, cache: ViewCache()))
+                    // (a regression's decision boundary is titled Prediction)
+                    let title = view == .decisionBoundary && each.run?.dataset.task.isClassification == false ? "Prediction" : view.name
+                    #expect(text.contains("─ \(title)") || text.contains("- \(title)"), "\(title) is not shown")
+                }
+            }
+        }
         // the landscape marks the values it cannot place
         if let p = s.landscapeProgress, p.rows.contains(where: { $0?.contains { !$0.isFinite } ?? false }), w >= 100, hh >= 30 {
             #expect(TextExport.plain(frame).contains("nan/inf"), "non-finite landscape values are not marked")

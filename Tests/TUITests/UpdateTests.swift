@@ -8,9 +8,35 @@ import Testing
 @Suite struct UpdateTests {
     func state() -> AppState { AppState(spec: RunSpec.defaultPreset) }
 
-    @Test func spaceTogglesRunAndPause() {
+    @Test func spaceTogglesRunAndPause() throws {
         var s = state()
         #expect(update(&s, .key(.character(" "))) == [.send(.run)])
+        // the other direction: a running session pauses
+        let t = try Trainer(spec: s.spec)
+        _ = update(
+            &s,
+            .snapshot(
+                SessionSnapshot(
+                    sequence: 1, runs: [RunSnapshot(t, history: MetricHistory())], running: true, stepsPerSecond: 0, message: nil)))
+        #expect(s.running)
+        #expect(update(&s, .key(.character(" "))) == [.send(.pause)])
+    }
+
+    /// `G` with a run and no landscape yet starts a computation; its flash still says the new state.
+    @Test func autoRefreshFlashSurvivesTheFirstComputation() throws {
+        var s = state()
+        let t = try Trainer(spec: s.spec)
+        _ = update(
+            &s,
+            .snapshot(
+                SessionSnapshot(
+                    sequence: 1, runs: [RunSnapshot(t, history: MetricHistory())], running: false, stepsPerSecond: 0, message: nil)))
+        let effects = update(&s, .key(.character("G")))
+        #expect(effects.count == 1)
+        #expect(s.currentFlash?.contains("auto-refresh") == true && s.currentFlash?.contains(": on") == true)
+        #expect(s.currentFlash?.contains("computing") == true)
+        _ = update(&s, .key(.character("G")))
+        #expect(s.currentFlash?.hasSuffix(": off") == true)
     }
 
     @Test func learningRateKeysDoubleAndHalveWithoutRestart() {

@@ -61,12 +61,12 @@ void cn_guard_restore_now(void);
 
 /* ---- Interrupt counters (shim.c): SIGINT/SIGTERM counted instead of killing. ---- */
 
-/* Installs the counting handler for `sig` (SA_RESTART), storing the action it replaces
- * in `previous` (for cn_interrupt_restore). Returns 0 or -1. Re-installable at will. */
-int cn_interrupt_install(int sig, struct sigaction *previous);
+/* Installs the counting handler for `sig` (SA_RESTART) and returns the action it replaced,
+ * opaque, for cn_interrupt_restore; NULL when it could not. Re-installable at will. */
+void *cn_interrupt_install(int sig);
 
-/* Puts back an action saved by cn_interrupt_install. */
-void cn_interrupt_restore(int sig, const struct sigaction *previous);
+/* Puts back (and frees) an action returned by cn_interrupt_install. */
+void cn_interrupt_restore(int sig, void *previous);
 
 /* How many times `sig` (SIGINT or SIGTERM) arrived since the process started. */
 unsigned long cn_interrupt_count(int sig);

@@ -43,7 +43,10 @@ public enum Benchmarks {
             case "mlp64": return try mlp64(repeats: repeats)
             case "grid": return try grid(repeats: repeats)
             case "landscape51": return try landscape51(repeats: repeats)
-            default: throw LossError("bench: unknown workload \(name) (one of: \(Benchmarks.names.joined(separator: ", ")))")
+            default:
+                throw LossError(
+                    "bench: unknown workload \(name)\(Suggestion.didYouMean(name, among: Benchmarks.names)) (one of: \(Benchmarks.names.joined(separator: ", ")))"
+                )
             }
         }
     }

@@ -32,10 +32,14 @@ public enum LandscapeText {
         let log = surface.metric == .loss && range.lowerBound > 0 && range.upperBound / range.lowerBound > 10
         var cells = surface.values.map { row in row.map { shade($0, range.lowerBound, range.upperBound, log: log) } }
         if let p = setup.pca {
-            for point in p.path where point.x.isFinite && point.y.isFinite && grid.span > 0 {
-                let j = Int(((point.x + grid.span) / (2 * grid.span) * Double(n - 1)).rounded())
-                let i = Int(((point.y + grid.span) / (2 * grid.span) * Double(n - 1)).rounded())
-                if i >= 0 && i < n && j >= 0 && j < n { cells[i][j] = "o" }
+            /// The grid index of coordinate `t`, nil outside the grid (NaN, ±inf and
+            /// huge values included: they are tested as Doubles before any `Int`).
+            func index(_ t: Double) -> Int? {
+                let r = ((t + grid.span) / (2 * grid.span) * Double(n - 1)).rounded()
+                return r.isFinite && r >= 0 && r < Double(n) ? Int(r) : nil
+            }
+            for point in p.path where grid.span > 0 {
+                if let i = index(point.y), let j = index(point.x) { cells[i][j] = "o" }
             }
         }
         if let c = grid.centerIndex { cells[c][c] = "X" }

@@ -1,5 +1,6 @@
 import Foundation
 import Learning
+import Platform
 
 /// Writes a run folder atomically: everything goes into a hidden sibling
 /// folder first, which is renamed to the target only when complete, so a
@@ -20,7 +21,7 @@ public struct RunFolderWriter {
         }
         let parent = target.deletingLastPathComponent()
         guard fm.fileExists(atPath: parent.path) else { throw RunFolderError("--out: the folder \(parent.path) does not exist") }
-        staging = parent.appendingPathComponent(".\(target.lastPathComponent).partial-\(getpid())")
+        staging = parent.appendingPathComponent(".\(target.lastPathComponent).partial-\(SystemProcess.id)")
         try? fm.removeItem(at: staging)
         do { try fm.createDirectory(at: staging, withIntermediateDirectories: false) } catch {
             throw RunFolderError("--out: cannot create a folder in \(parent.path)")

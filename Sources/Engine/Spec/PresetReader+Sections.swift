@@ -78,7 +78,10 @@ extension PresetReader {
             var fs: [InputFeature] = []
             for n in names {
                 guard let f = InputFeature(rawValue: n) else {
-                    throw fail(s, "features", "unknown feature \"\(n)\" (one of: \(InputFeature.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    throw fail(
+                        s, "features",
+                        "unknown feature \"\(n)\"\(Suggestion.didYouMean(n, among: InputFeature.allCases.map(\.rawValue))) (one of: \(InputFeature.allCases.map(\.rawValue).joined(separator: ", ")))"
+                    )
                 }
                 try check(!fs.contains(f), s, "features", "\"\(n)\" is listed twice")
                 fs.append(f)

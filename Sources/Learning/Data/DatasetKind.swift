@@ -59,7 +59,10 @@ public enum DatasetKind: String, CaseIterable, Sendable, Codable {
     public static func named(_ name: String) throws -> DatasetKind {
         guard let k = DatasetKind(rawValue: name) else {
             throw DataError.invalid(
-                key: "data.kind", message: "unknown dataset \"\(name)\" (expected one of \(allCases.map(\.rawValue).joined(separator: ", ")))")
+                key: "data.kind",
+                message:
+                    "unknown dataset \"\(name)\"\(Suggestion.didYouMean(name, among: allCases.map(\.rawValue))) (expected one of \(allCases.map(\.rawValue).joined(separator: ", ")))"
+            )
         }
         return k
     }

@@ -8,7 +8,10 @@ public enum LabelNoiseKind: String, CaseIterable, Sendable, Codable {
     /// The kind named `name`, or a `DataError` naming `data.label_noise_kind`.
     public static func named(_ name: String) throws -> LabelNoiseKind {
         guard let k = LabelNoiseKind(rawValue: name) else {
-            throw DataError.invalid(key: "data.label_noise_kind", message: "unknown kind \"\(name)\" (expected symmetric or pair_flip)")
+            throw DataError.invalid(
+                key: "data.label_noise_kind",
+                message: "unknown kind \"\(name)\"\(Suggestion.didYouMean(name, among: ["symmetric", "pair_flip"])) (expected symmetric or pair_flip)"
+            )
         }
         return k
     }

@@ -2,7 +2,7 @@ import TensorCore
 
 /// A 2-D landscape slice being computed: f(α, β) = L(θ* + α·d₁ + β·d₂) on an
 /// N×N grid over [−span, span]² (Li, Xu, Taylor, Studer & Goldstein 2018,
-/// "Visualizing the Loss Landscape of Neural Nets", #29).
+/// "Visualizing the Loss Landscape of Neural Nets").
 ///
 /// Built for a UI: `computeRow(i)` computes one grid row (β_i, every α_j) and
 /// is safe to call from any thread; `compute(isCancelled:onRow:)` computes
@@ -72,7 +72,7 @@ public final class LandscapeComputation: Sendable {
 }
 
 /// Linear interpolation between two weight sets (Goodfellow, Vinyals & Saxe
-/// 2015; Li et al. 2018, #29, §3): f(α) = L((1 − α)·θ_A + α·θ_B), so α = 0 is
+/// 2015; Li et al. 2018, §3): f(α) = L((1 − α)·θ_A + α·θ_B), so α = 0 is
 /// θ_A and α = 1 is θ_B exactly.
 public enum LandscapeInterpolation {
     /// f at `count` evenly spaced α over `range` (default [−0.5, 1.5], 41

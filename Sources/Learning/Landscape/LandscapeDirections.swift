@@ -2,7 +2,7 @@ import TensorCore
 
 /// How a random direction is rescaled to the weights it perturbs (Li, Xu,
 /// Taylor, Studer & Goldstein 2018, "Visualizing the Loss Landscape of Neural
-/// Nets", #29, §4).
+/// Nets", §4).
 public enum DirectionNormalization: String, CaseIterable, Sendable {
     /// Filter normalization: each row i of a weight matrix (one output
     /// neuron's incoming weights, the "filter") is rescaled to the norm of the

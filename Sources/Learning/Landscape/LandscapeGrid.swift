@@ -1,5 +1,5 @@
 /// The coordinates of a square landscape grid: N values per axis, evenly
-/// spaced over [−span, span] (defaults N = 41, span = 1, as Li et al. 2018, #29).
+/// spaced over [−span, span] (defaults N = 41, span = 1, as Li et al. 2018).
 ///
 /// Coordinate j is span·(2j − (N − 1))/(N − 1), so with odd N the middle one
 /// is exactly 0 and the grid's centre is the current weights.

@@ -1,8 +1,8 @@
 import TensorCore
 
 /// Sharpness: the largest-magnitude eigenvalue λ of the Hessian H = ∇²L(θ) of
-/// the loss over all parameters (Keskar et al. 2017; Li et al. 2018, #29 §6;
-/// catalog V5), by power iteration with Hessian-vector products.
+/// the loss over all parameters (Keskar et al. 2017; Li et al. 2018, §6;
+/// the loss catalogue), by power iteration with Hessian-vector products.
 ///
 /// Hv is a central finite difference of gradients,
 /// Hv ≈ (∇L(θ + εv) − ∇L(θ − εv)) / (2ε) with ‖v‖ = 1 (exact for a quadratic

@@ -1,7 +1,7 @@
 import TensorCore
 
 /// The plane of the optimizer's path (Li, Xu, Taylor, Studer & Goldstein 2018,
-/// #29, §7; reference code plot_trajectory.py / projection.py).
+/// §7; reference code plot_trajectory.py / projection.py).
 ///
 /// With recorded weights θ_0 … θ_n (θ_n the final weights, the landscape's
 /// centre): the rows rᵢ = θᵢ − θ_n (i < n) are centred by their mean and the

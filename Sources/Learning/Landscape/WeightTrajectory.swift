@@ -1,7 +1,7 @@
 import TensorCore
 
 /// The weights recorded along training, for the PCA path of the landscape
-/// (Li et al. 2018, #29, §7: "we record the weights every epoch").
+/// (Li et al. 2018, §7: "we record the weights every epoch").
 ///
 /// Records θ at steps that are multiples of `stride` (initially `every`);
 /// when it holds more than `capacity` weight sets it drops every other one and

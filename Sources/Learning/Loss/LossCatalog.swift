@@ -71,7 +71,7 @@ public enum LossCatalog {
         family: LossFamily
     ) throws -> any LossFunction {
         guard let e = entry(id) else {
-            throw LossError("loss.name: unknown loss \"\(id)\" (see `losscape list losses`)")
+            throw LossError("loss.name: unknown loss \"\(id)\"\(Suggestion.didYouMean(id, among: ids)) (see `losscape list losses`)")
         }
         guard e.info.family == family else {
             throw LossError("loss.name: \(id) is a \(e.info.family.rawValue) loss but the dataset is \(family.rawValue)")

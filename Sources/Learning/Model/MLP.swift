@@ -116,9 +116,6 @@ public struct MLP: Sendable, Equatable {
         return p
     }
 
-    /// The number of scalar parameters.
-    public var parameterCount: Int { layers.reduce(classVectors?.count ?? 0) { $0 + $1.weight.count + $1.bias.count } }
-
     /// The network's feature matrix for points [N, 2].
     public func features(of points: Tensor) -> Tensor { InputFeature.matrix(spec.features, of: points) }
 

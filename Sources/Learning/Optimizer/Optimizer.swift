@@ -5,7 +5,7 @@ import TensorCore
 /// One `step` is one update of the parameters:
 /// 1. (SAM) ε̂ = ρ·g/(‖g‖₂ + 1e−12) with g = ∇L(θ) + λθ (the L2 term only when
 ///    weight decay is L2, i.e. not AdamW); the update gradient becomes
-///    ∇L(θ + ε̂) on the same batch (Foret et al. 2021, #102).
+///    ∇L(θ + ε̂) on the same batch (Foret et al. 2021).
 /// 2. Clipping (clip > 0): g ← g·min(1, clip/(‖g‖₂ + 1e−6)) over all parameters,
 ///    as torch.nn.utils.clip_grad_norm_.
 /// 3. The rule (which adds L2 weight decay itself, as torch.optim does) at the

@@ -1,7 +1,7 @@
 /// The optimizers losscape offers; update rules and defaults as torch.optim's.
 public enum OptimizerKind: String, CaseIterable, Sendable {
     case sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw
-    /// Sharpness-Aware Minimization (Foret et al. 2021, #102) around a base optimizer.
+    /// Sharpness-Aware Minimization (Foret et al. 2021) around a base optimizer.
     case sam
 
     public var summary: String {

@@ -1,5 +1,5 @@
 import CNcurses
-import Foundation
+import Platform
 
 /// Turns SIGINT/SIGTERM into a flag that a loop polls, so it can stop cleanly (remove
 /// anything half-written, put the terminal back) instead of dying mid-write.
@@ -13,19 +13,19 @@ import Foundation
 /// its signal handler only for the first source of a signal, so a second instance made
 /// after the first one was gone never heard anything.)
 final class Interrupt {
-    private static let signals: [Int32] = [SIGINT, SIGTERM]
-    private var previous: [(Int32, sigaction)] = []
+    private static let signals: [Int32] = [SystemSignal.interrupt, SystemSignal.terminate]
+    /// The actions replaced, opaque (owned by the C side until restored).
+    private var previous: [(Int32, UnsafeMutableRawPointer)] = []
     /// Per signal, the count already accounted for (at creation or the last ``consume()``).
     private var seen: [Int32: UInt] = [:]
 
     init() {
         // A parent may have started us with these blocked (a process spawned from a
         // libdispatch thread blocks nearly everything); then no handler would ever run.
-        unblockSignals(Self.signals)
+        SystemSignal.unblock(Self.signals)
         for sig in Self.signals {
             seen[sig] = cn_interrupt_count(sig)
-            var old = sigaction()
-            if cn_interrupt_install(sig, &old) == 0 { previous.append((sig, old)) }
+            if let old = cn_interrupt_install(sig) { previous.append((sig, old)) }
         }
     }
 
@@ -35,7 +35,7 @@ final class Interrupt {
     /// The signal that arrived (SIGTERM first if both did), marking it seen, so the next one
     /// is noticed afresh; nil when none arrived since the last call.
     func consume() -> Int32? {
-        for sig in [SIGTERM, SIGINT] {
+        for sig in [SystemSignal.terminate, SystemSignal.interrupt] {
             let c = cn_interrupt_count(sig)
             if c != seen[sig] {
                 seen[sig] = c
@@ -46,17 +46,6 @@ final class Interrupt {
     }
 
     deinit {
-        for (sig, old) in previous.reversed() {
-            var old = old
-            cn_interrupt_restore(sig, &old)
-        }
+        for (sig, old) in previous.reversed() { cn_interrupt_restore(sig, old) }
     }
-}
-
-/// Unblocks `signals` for the calling thread (signal masks are inherited across exec).
-func unblockSignals(_ signals: [Int32]) {
-    var set = sigset_t()
-    sigemptyset(&set)
-    for sig in signals { sigaddset(&set, sig) }
-    pthread_sigmask(SIG_UNBLOCK, &set, nil)
 }

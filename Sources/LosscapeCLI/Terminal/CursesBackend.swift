@@ -1,5 +1,6 @@
 import CNcurses
 import Foundation
+import Platform
 import Render
 import TUI
 
@@ -82,13 +83,13 @@ final class CursesBackend: TerminalBackend {
             isActive = true
             return
         }
-        guard isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        guard SystemProcess.isTerminal(0) && SystemProcess.isTerminal(1) else { throw TerminalError.notATerminal }
         // Resize (SIGWINCH), Ctrl-Z / fg and the guarded signals must reach us even when the
         // parent started us with them blocked (e.g. tmux launched from a test's dispatch thread).
-        unblockSignals([SIGWINCH, SIGTSTP, SIGCONT, SIGQUIT, SIGHUP, SIGABRT, SIGTRAP])
+        SystemSignal.unblock(SystemSignal.terminal)
         TerminalGuard.save()
         interrupt = Interrupt()  // before curses, so ncurses leaves SIGINT/SIGTERM to it
-        setlocale(LC_ALL, "")
+        SystemProcess.useEnvironmentLocale()
         guard let s = cn_newterm(), let win = cn_stdscr() else {
             interrupt = nil
             throw TerminalError.cannotStart(term: environment["TERM"] ?? "")

@@ -116,10 +116,11 @@ enum DecisionBoundaryView {
         guard aspect.isFinite, aspect > 0, r.width > 0, r.height > 0 else { return r }
         let unitsW = Double(r.width), unitsH = Double(r.height * 2)
         if unitsW / unitsH > aspect {
-            let w = max(1, min(r.width, Int((unitsH * aspect).rounded())))
+            // clamped as Doubles first: a box of 1e38 by 1e-10 has an aspect no Int holds
+            let w = max(1, Int(min(Double(r.width), (unitsH * aspect).rounded())))
             return Rect(x: r.x + (r.width - w) / 2, y: r.y, width: w, height: r.height)
         }
-        let h = max(1, min(r.height, Int((unitsW / aspect / 2).rounded())))
+        let h = max(1, Int(min(Double(r.height), (unitsW / aspect / 2).rounded())))
         return Rect(x: r.x, y: r.y + (r.height - h) / 2, width: r.width, height: h)
     }
 

@@ -3,7 +3,7 @@ import Learning
 import Render
 
 /// The Landscape panel: a slice of the loss surface around the current weights
-/// (Li et al. 2018, #29) — f(α, β) = L(θ + α d₁ + β d₂) as a viridis heatmap
+/// (Li et al. 2018) — f(α, β) = L(θ + α d₁ + β d₂) as a viridis heatmap
 /// (log colour with `Y`), contour dots where the colour level changes, the
 /// centre ✚, the optimizer's path in PCA mode, a colour bar with values, the
 /// span on the axes, and rows appearing as they are computed. `1` shows the

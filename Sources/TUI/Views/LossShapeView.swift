@@ -95,8 +95,12 @@ extension ViewCache {
         var radians: [Double]?
         if let w = model?.classVectors, w.shape[1] == 2, w.shape[0] == key.classes {
             let base = LibM.atan2(Double(w[0, 1]), Double(w[0, 0]))
-            radians = (0..<w.shape[0]).map { LibM.atan2(Double(w[$0, 1]), Double(w[$0, 0])) - base }
-            key.angles = radians!.map { Int(($0 * 180 / Double.pi).rounded()) }
+            let current = (0..<w.shape[0]).map { LibM.atan2(Double(w[$0, 1]), Double(w[$0, 0])) - base }
+            // diverged weights give NaN angles: fall back to the evenly spread curve
+            if current.allSatisfy(\.isFinite) {
+                radians = current
+                key.angles = current.map { Int(($0 * 180 / Double.pi).rounded()) }
+            }
         }
         if let shape = shapes[key] { return shape }
         guard let entry = LossCatalog.entry(spec.loss.name) else { return nil }

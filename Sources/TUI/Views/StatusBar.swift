@@ -78,12 +78,17 @@ enum StatusBar {
         let statusStyle = theme.hasColor ? Style(fg: style.fg, bg: .indexed(236), bold: style.bold) : Style(bold: true, reverse: true)
         frame.fill(rect.row(0), with: Cell(" ", style: statusStyle))
         if rect.height > 1 {
+            let flash = state.currentFlash.map { wrap($0, width: rect.width - 1, lines: 2) }
+            if let flash, flash.count == 2 {
+                // a flash longer than a line (a written file's full path) takes both rows while it shows
+                frame.put(" " + flash[0], x: rect.x, y: rect.y, style: statusStyle, clippedTo: rect.row(0))
+                frame.put(" " + flash[1], x: rect.x, y: rect.y + 1, style: Style(bold: true), clippedTo: rect.row(1))
+                return
+            }
             frame.put(" " + line.fitted(to: rect.width - 1), x: rect.x, y: rect.y, style: statusStyle, clippedTo: rect.row(0))
-            let flash = state.currentFlash.map { FieldLine([F($0, priority: 1)]).fitted(to: rect.width - 1) }
-            let second = flash.flatMap { $0.isEmpty ? nil : $0 } ?? state.currentFlash.map { String($0.prefix(rect.width - 2)) + "…" }
             frame.put(
-                " " + (second ?? hints(state).fitted(to: rect.width - 1)), x: rect.x, y: rect.y + 1,
-                style: second != nil ? Style(bold: true) : theme.dim, clippedTo: rect.row(1))
+                " " + (flash?.first ?? hints(state).fitted(to: rect.width - 1)), x: rect.x, y: rect.y + 1,
+                style: flash != nil ? Style(bold: true) : theme.dim, clippedTo: rect.row(1))
         } else {
             // one line: the flash message joins the status as a field of its own
             var withFlash = line
@@ -91,6 +96,31 @@ enum StatusBar {
             frame.put(" " + withFlash.fitted(to: rect.width - 1), x: rect.x, y: rect.y, style: statusStyle, clippedTo: rect.row(0))
         }
     }
+}
+
+/// `text` in at most `lines` lines of `width` characters, broken after a space or `/` where one is
+/// near the end of a line (a path breaks between its folders); only what exceeds every line is cut,
+/// with `…` at the end.
+func wrap(_ text: String, width: Int, lines: Int) -> [String] {
+    guard width > 1, lines > 0 else { return [] }
+    var rest = Substring(text)
+    var out: [String] = []
+    while !rest.isEmpty && out.count < lines {
+        if rest.count <= width {
+            out.append(String(rest))
+            rest = ""
+        } else if out.count == lines - 1 {
+            out.append(String(rest.prefix(width - 1)) + "…")
+            rest = ""
+        } else {
+            let head = rest.prefix(width)
+            let minimum = head.index(head.startIndex, offsetBy: width * 2 / 3)
+            let cut = head[minimum...].lastIndex { $0 == " " || $0 == "/" }.map { head.index(after: $0) } ?? head.endIndex
+            out.append(String(rest[..<cut]))
+            rest = rest[cut...]
+        }
+    }
+    return out
 }
 
 /// x with `digits` decimals.

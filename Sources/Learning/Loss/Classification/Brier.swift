@@ -6,7 +6,7 @@ import TensorCore
 /// (see ``LogitRow``). Gradient 2p_j((p_j − 1[j=y]) − c), c = Σ_k (p_k − 1[k=y])p_k.
 /// Bounded in [0, 2]: robust to label noise, slow to fit.
 /// Paper: a baseline of "Label Distributionally Robust Losses for Multi-class
-/// Classification: Consistency, Robustness and Adaptivity" (#19).
+/// Classification: Consistency, Robustness and Adaptivity".
 public struct BrierLoss: RowwiseClassificationLoss {
     public static let info = LossInfo(
         id: "brier", family: .classification,

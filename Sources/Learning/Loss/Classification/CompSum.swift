@@ -8,7 +8,7 @@ import TensorCore
 /// ℓ = expm1((1 − τ)(−log p_y))/(1 − τ) and ∂ℓ/∂log p_y = −p_y^{τ−1}.
 /// For τ < 1 the value grows like e^{(1−τ)·margin} and may overflow to +inf for
 /// extreme margins (the engine then reports divergence).
-/// Paper: "Cross-Entropy Loss Functions: Theoretical Analysis and Applications" (#17).
+/// Paper: "Cross-Entropy Loss Functions: Theoretical Analysis and Applications".
 public struct CompSumLoss: RowwiseClassificationLoss {
     public static let info = LossInfo(
         id: "comp_sum", family: .classification,

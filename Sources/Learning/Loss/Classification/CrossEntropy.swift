@@ -5,7 +5,7 @@ import TensorCore
 /// Fused: one tape node computes the value from log-softmax and the gradient
 /// (softmax(z/T) − e_y)/T directly (the hot path of training).
 /// Temperature-scaled CE as in "Label Distributionally Robust Losses for
-/// Multi-class Classification" (#19).
+/// Multi-class Classification".
 public struct CrossEntropyLoss: LossFunction {
     public static let info = LossInfo(
         id: "cross_entropy", family: .classification,

@@ -6,7 +6,7 @@ import TensorCore
 /// (the conservative form, finite as p → 1); with le = 1, b(p) = log(max(1 − p, 1e−5)).
 /// log(1 − p_y) is the two-branch form of ``LogitRow``.
 /// Paper: "Well-classified Examples are Underestimated in Classification with
-/// Deep Neural Networks" (#26); le = 0.75 is the authors' default.
+/// Deep Neural Networks"; le = 0.75 is the authors' default.
 public struct EncouragingLoss: RowwiseClassificationLoss {
     public static let info = LossInfo(
         id: "encouraging", family: .classification,

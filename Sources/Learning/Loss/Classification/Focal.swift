@@ -8,7 +8,7 @@ import TensorCore
 /// −log p_y, up to 2·10⁴ here, multiplies a term exactly proportional to p_y)
 /// when p_y underflows or rounds to 1.
 /// Paper: Lin et al. 2017 (not in the list), the baseline of "PolyLoss: A
-/// Polynomial Expansion Perspective of Classification Loss Functions" (#7).
+/// Polynomial Expansion Perspective of Classification Loss Functions".
 public struct FocalLoss: RowwiseClassificationLoss {
     public static let info = LossInfo(
         id: "focal", family: .classification,

@@ -5,7 +5,7 @@ import TensorCore
 /// Interpolates cross-entropy (q → 0) and MAE-like 1 − p_y (q = 1). Computed as
 /// −expm1(q·log p_y)/q, accurate for p_y near 1; gradient −p_y^q·(e_y − p).
 /// Paper: Zhang & Sabuncu 2018 (not in the list), analysed inside the comp-sum
-/// family of "Cross-Entropy Loss Functions: Theoretical Analysis and Applications" (#17).
+/// family of "Cross-Entropy Loss Functions: Theoretical Analysis and Applications".
 public struct GeneralizedCrossEntropyLoss: RowwiseClassificationLoss {
     public static let info = LossInfo(
         id: "gce", family: .classification,

@@ -8,7 +8,7 @@ import TensorCore
 ///
 /// At a corner (c − m = 0) the gradient is 0, as PyTorch's relu.
 /// Paper: the SVM baselines of "Label Distributionally Robust Losses for
-/// Multi-class Classification" (#19).
+/// Multi-class Classification".
 public struct HingeLoss: RowwiseClassificationLoss {
     static var usesSoftmax: Bool { false }
 

@@ -10,7 +10,7 @@ import TensorCore
 /// s = 30 on normalized features; the table's default here is 1). Δ_y is subtracted
 /// after the row max. Gradient s·(softmax(w) − e_y).
 /// Paper: "Escaping Saddle Points for Effective Generalization on Class-Imbalanced
-/// Data" (#85), where LDAM(+DRW) is a baseline.
+/// Data", where LDAM(+DRW) is a baseline.
 public struct LDAMLoss: RowwiseClassificationLoss {
     static var usesSoftmax: Bool { false }
 

@@ -9,7 +9,7 @@ import TensorCore
 /// softmax(w) − e_y. (The official code first maps z to softplus(z)/mean softplus(z);
 /// the table's raw-logit form is used here.)
 /// Paper: "Label Distributionally Robust Losses for Multi-class Classification:
-/// Consistency, Robustness and Adaptivity" (#19).
+/// Consistency, Robustness and Adaptivity".
 public struct LDRKLLoss: RowwiseClassificationLoss {
     static var usesSoftmax: Bool { false }
 

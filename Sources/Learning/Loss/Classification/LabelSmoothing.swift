@@ -8,7 +8,7 @@ import TensorCore
 /// mean_k(−log p_k) = logsumexp(z) − mean_k z_k; gradient p − (1 − ε)e_y − ε/K.
 /// ε = 0 is cross-entropy. A standard comparator, not named in the reading list;
 /// the repository of "Well-classified Examples are Underestimated in
-/// Classification with Deep Neural Networks" (#26) ships a smoothed variant.
+/// Classification with Deep Neural Networks" ships a smoothed variant.
 public struct LabelSmoothingLoss: RowwiseClassificationLoss {
     public static let info = LossInfo(
         id: "label_smoothing", family: .classification,

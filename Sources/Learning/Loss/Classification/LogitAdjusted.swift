@@ -9,7 +9,7 @@ import TensorCore
 /// training counts as 1 (so its log π stays finite); without counts (or with counts
 /// for another number of classes) π is uniform, which is plain cross-entropy.
 /// Paper: "Long-Tailed Recognition by Mutual Information Maximization between
-/// Latent Features and Ground-Truth Labels" (#129).
+/// Latent Features and Ground-Truth Labels".
 public struct LogitAdjustedLoss: RowwiseClassificationLoss {
     static var usesSoftmax: Bool { false }
 

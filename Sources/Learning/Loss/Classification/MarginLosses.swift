@@ -8,8 +8,8 @@ import TensorCore
 ///   margin, linear for badly wrong examples)
 ///
 /// Paper: binary margin losses in "From Softmax to Sparsemax: A Sparse Model of
-/// Attention and Multi-Label Classification" (#23) and "EnsLoss: Stochastic
-/// Calibrated Loss Ensembles for Preventing Overfitting in Classification" (#30),
+/// Attention and Multi-Label Classification" and "EnsLoss: Stochastic
+/// Calibrated Loss Ensembles for Preventing Overfitting in Classification",
 /// lifted to K classes through the margin.
 public struct MarginLoss: RowwiseClassificationLoss {
     static var usesSoftmax: Bool { false }

@@ -5,8 +5,8 @@ import TensorCore
 /// Symmetric (Σ_y ℓ is constant), hence robust to symmetric label noise, but its
 /// gradient vanishes on badly misclassified examples, so it underfits.
 /// 1 − p_y = exp(log(1 − p_y)) (two-branch, see ``LogitRow``).
-/// Paper: "Normalized Loss Functions for Deep Learning with Noisy Labels" (#41);
-/// also "Cross-Entropy Loss Functions: Theoretical Analysis and Applications" (#17).
+/// Paper: "Normalized Loss Functions for Deep Learning with Noisy Labels";
+/// also "Cross-Entropy Loss Functions: Theoretical Analysis and Applications".
 public struct MeanAbsoluteErrorLoss: RowwiseClassificationLoss {
     public static let info = LossInfo(
         id: "mae", family: .classification,

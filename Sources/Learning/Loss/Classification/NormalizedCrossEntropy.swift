@@ -7,7 +7,7 @@ import TensorCore
 ///
 /// NCE's gradient is (e_y − p)/S − L(1 − K·p)/S² (∂S/∂z_j = 1 − K p_j). For K = 2
 /// and margin m = z_y − z_other, nce_mae = softplus(−m)/(softplus(−m) + softplus(m)) + 2β·σ(−m) (α = 1).
-/// Paper: "Normalized Loss Functions for Deep Learning with Noisy Labels" (#41).
+/// Paper: "Normalized Loss Functions for Deep Learning with Noisy Labels".
 public struct NormalizedCrossEntropyLoss: RowwiseClassificationLoss {
     /// The passive term added to α·NCE.
     public enum Passive: Sendable {

@@ -5,7 +5,7 @@ import TensorCore
 /// The first polynomial term of cross-entropy's expansion in (1 − p_y), with its
 /// coefficient raised by ε; ε = 0 is cross-entropy, ε = −1 the smallest value that
 /// keeps ℓ decreasing in p_y. 1 − p_y = exp(log(1 − p_y)) (two-branch, see ``LogitRow``).
-/// Paper: "PolyLoss: A Polynomial Expansion Perspective of Classification Loss Functions" (#7).
+/// Paper: "PolyLoss: A Polynomial Expansion Perspective of Classification Loss Functions".
 public struct Poly1Loss: RowwiseClassificationLoss {
     public static let info = LossInfo(
         id: "poly1", family: .classification,
@@ -30,7 +30,7 @@ public struct Poly1Loss: RowwiseClassificationLoss {
 ///
 /// Focal loss with its leading polynomial term reweighted; γ = ε = 0 is
 /// cross-entropy. Powers of 1 − p_y are exp(γ·log(1 − p_y)) (two-branch, see ``LogitRow``).
-/// Paper: "PolyLoss: A Polynomial Expansion Perspective of Classification Loss Functions" (#7).
+/// Paper: "PolyLoss: A Polynomial Expansion Perspective of Classification Loss Functions".
 public struct Poly1FocalLoss: RowwiseClassificationLoss {
     public static let info = LossInfo(
         id: "poly1_focal", family: .classification,

@@ -9,7 +9,7 @@ import TensorCore
 /// margin loss: 0 (m ≥ 1), (1 − m)²/4 (|m| < 1), −m (m ≤ −1).
 /// The class probabilities shown for this loss are sparsemax(z) (exact zeros).
 /// Paper: "From Softmax to Sparsemax: A Sparse Model of Attention and
-/// Multi-Label Classification" (#23).
+/// Multi-Label Classification".
 public struct SparsemaxLoss: RowwiseClassificationLoss {
     static var usesSoftmax: Bool { false }
 

@@ -6,7 +6,7 @@ import TensorCore
 /// towards 0 on the wrong classes); no hyperparameters, better calibrated than
 /// CE. Not shift-invariant: the square term reads the raw logits.
 /// Gradient p − e_y + 2z_k/(K − 1) on k ≠ y.
-/// Paper: "Cut your Losses with Squentropy" (#61).
+/// Paper: "Cut your Losses with Squentropy".
 public struct SquentropyLoss: RowwiseClassificationLoss {
     static var centersLogits: Bool { false }
 

@@ -6,7 +6,7 @@ import TensorCore
 /// which is −a(1 − p_y). α = 0.1, β = 1, a = −4 is the CIFAR-10 setting.
 /// 1 − p_y = exp(log(1 − p_y)) (two-branch, see ``LogitRow``).
 /// Paper: Wang et al. 2019 (not in the list), a baseline of "Label
-/// Distributionally Robust Losses for Multi-class Classification" (#19).
+/// Distributionally Robust Losses for Multi-class Classification".
 public struct SymmetricCrossEntropyLoss: RowwiseClassificationLoss {
     public static let info = LossInfo(
         id: "sce", family: .classification,

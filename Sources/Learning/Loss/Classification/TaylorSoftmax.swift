@@ -7,7 +7,7 @@ import TensorCore
 /// exponential. Not shift-invariant: evaluated on the raw logits.
 /// Gradient (1 + z_j)/Σ_k t_k − 1[j=y](1 + z_y)/t_y, t_k = 1 + z_k + z_k²/2.
 /// Paper: "The Z-loss: a shift and scale invariant classification loss belonging
-/// to the Spherical Family" (#12), where it is a baseline of the same family.
+/// to the Spherical Family", where it is a baseline of the same family.
 public struct TaylorSoftmaxLoss: RowwiseClassificationLoss {
     static var centersLogits: Bool { false }
     static var usesSoftmax: Bool { false }

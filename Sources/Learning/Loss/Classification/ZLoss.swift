@@ -9,7 +9,7 @@ import TensorCore
 /// Gradient: −σ(a(b − ẑ_y))·∂ẑ_y/∂z_j, ∂ẑ_y/∂z_j = (1[j=y] − 1/K)/σ − ẑ_y(z_j − μ)/(Kσ²)
 /// (the second term is 0 where the variance floor is active).
 /// Paper: "The Z-loss: a shift and scale invariant classification loss belonging
-/// to the Spherical Family" (#12).
+/// to the Spherical Family".
 public struct ZLoss: RowwiseClassificationLoss {
     static var usesSoftmax: Bool { false }
 

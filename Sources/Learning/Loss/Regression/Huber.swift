@@ -4,8 +4,8 @@ import TensorCore
 ///
 /// Quadratic near zero, linear beyond δ: MSE's efficiency with L1's robustness.
 /// Derivative e (|e| ≤ δ) or δ·sign(e).
-/// Paper: "Loss Functions and Metrics in Deep Learning" (#15); "A Comprehensive
-/// Survey of Regression Based Loss Functions for Time Series Forecasting" (#21).
+/// Paper: "Loss Functions and Metrics in Deep Learning"; "A Comprehensive
+/// Survey of Regression Based Loss Functions for Time Series Forecasting".
 public struct HuberLoss: PointwiseRegressionLoss {
     public static let info = LossInfo(
         id: "huber", family: .regression,

@@ -3,8 +3,8 @@ import TensorCore
 /// Absolute error: ℓ = |e|, e = ŷ − y; derivative sign(e) (0 at e = 0).
 ///
 /// The median's loss: robust to outliers, constant-size gradient.
-/// Paper: "Loss Functions and Metrics in Deep Learning" (#15); "A Comprehensive
-/// Survey of Regression Based Loss Functions for Time Series Forecasting" (#21).
+/// Paper: "Loss Functions and Metrics in Deep Learning"; "A Comprehensive
+/// Survey of Regression Based Loss Functions for Time Series Forecasting".
 public struct L1Loss: PointwiseRegressionLoss {
     public static let info = LossInfo(
         id: "l1", family: .regression,

@@ -3,8 +3,8 @@ import TensorCore
 /// Log-cosh: ℓ = log cosh e, evaluated as |e| + log1p(e^{−2|e|}) − log 2 (no overflow).
 ///
 /// ≈ ½e² near zero and |e| − log 2 far out; derivative tanh(e).
-/// Paper: "Loss Functions and Metrics in Deep Learning" (#15); "A Comprehensive
-/// Survey of Regression Based Loss Functions for Time Series Forecasting" (#21).
+/// Paper: "Loss Functions and Metrics in Deep Learning"; "A Comprehensive
+/// Survey of Regression Based Loss Functions for Time Series Forecasting".
 public struct LogCoshLoss: PointwiseRegressionLoss {
     public static let info = LossInfo(
         id: "log_cosh", family: .regression,

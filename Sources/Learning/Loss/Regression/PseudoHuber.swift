@@ -5,7 +5,7 @@ import TensorCore
 /// A smooth Huber: ≈ ½e² near zero, ≈ δ|e| far out. Evaluated as e²/(√(1 + (e/δ)²) + 1)
 /// (no cancellation for small e); derivative e/√(1 + (e/δ)²).
 /// Paper: "Improving Diffusion Models's Data-Corruption Resistance using Scheduled
-/// Pseudo-Huber Loss" (#139).
+/// Pseudo-Huber Loss".
 public struct PseudoHuberLoss: PointwiseRegressionLoss {
     public static let info = LossInfo(
         id: "pseudo_huber", family: .regression,

@@ -5,8 +5,8 @@ import TensorCore
 /// Its minimizer is the q-quantile of y: under-prediction costs q per unit,
 /// over-prediction 1 − q; q = ½ is |e|/2. Derivative with respect to ŷ: −q when
 /// ŷ < y, 1 − q when ŷ > y, ½ − q at e = 0 (PyTorch's maximum splits a tie).
-/// Paper: "Loss Functions and Metrics in Deep Learning" (#15); "A Comprehensive
-/// Survey of Regression Based Loss Functions for Time Series Forecasting" (#21).
+/// Paper: "Loss Functions and Metrics in Deep Learning"; "A Comprehensive
+/// Survey of Regression Based Loss Functions for Time Series Forecasting".
 public struct QuantileLoss: PointwiseRegressionLoss {
     public static let info = LossInfo(
         id: "quantile", family: .regression,

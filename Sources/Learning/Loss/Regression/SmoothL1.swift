@@ -5,7 +5,7 @@ import TensorCore
 /// Huber divided by β: the linear part has slope 1 for every β (β → 0 is L1).
 /// Derivative e/β (|e| < β) or sign(e).
 /// Paper: Fast R-CNN (Girshick 2015, not in the list); a member of the Huber family in
-/// "Loss Functions and Metrics in Deep Learning" (#15).
+/// "Loss Functions and Metrics in Deep Learning".
 public struct SmoothL1Loss: PointwiseRegressionLoss {
     public static let info = LossInfo(
         id: "smooth_l1", family: .regression,

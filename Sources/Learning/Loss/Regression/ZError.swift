@@ -9,7 +9,7 @@ import TensorCore
 /// L = Σ m_i e_i² / max(Σ m_i, 1); ∂L/∂ŷ_i = 2m_i e_i / max(Σ m_i, 1).
 /// Batch-level: `batchLoss` is this L; `perExample` gives N·m_i e_i²/max(Σ m_i, 1),
 /// whose mean is L (each example's share, so averaging per-example values agrees).
-/// Paper: "Z-Error Loss for Training Neural Networks" (#49).
+/// Paper: "Z-Error Loss for Training Neural Networks".
 public struct ZErrorLoss: LossFunction {
     public static let info = LossInfo(
         id: "z_error", family: .regression,

@@ -112,7 +112,8 @@ public enum LossShape {
         }
         if variable == .angle {
             let even: [Double] = (0..<k).map { (i: Int) -> Double in 2 * Double.pi * Double(i) / Double(k) }
-            let angles: [Double] = classAngles?.count == k ? classAngles! : even
+            let given = classAngles.flatMap { $0.count == k && $0.allSatisfy(\.isFinite) ? $0 : nil }
+            let angles: [Double] = given ?? even
             var path = LossCurvePath(variable: variable, classes: k, xs: xs)
             path.angles = angles
             let (values, slopes) = evaluate(loss, along: path)
@@ -121,7 +122,7 @@ public enum LossShape {
                 return "\(Int((d < 0 ? d + 360 : d).rounded()))°"
             }
             let text =
-                "class 0, other class vectors at \(degrees.joined(separator: " ")) from w_0\(classAngles == nil ? " (evenly spread)" : ""), K = \(k)"
+                "class 0, other class vectors at \(degrees.joined(separator: " ")) from w_0\(given == nil ? " (evenly spread)" : ""), K = \(k)"
             return LossCurve(variable: variable, assumption: text, classes: k, x: xs, loss: values, derivative: slopes)
         }
         let text = assumption(variable, id: id, classes: k)

@@ -45,12 +45,12 @@ enum CalibrationView {
         frame.put("0", x: area.x, y: rows[1].y, style: theme.dim)
         if used >= 14 { frame.put("confidence", in: Rect(x: area.x, y: rows[1].y, width: used, height: 1), align: .center, style: theme.dim) }
         frame.put("1", x: area.x + max(used - 1, 0), y: rows[1].y, style: theme.dim)
-        let line = FieldLine([
-            .init("ECE \(AnalysisViews.number(cal.ece))", priority: 9), .init("MCE \(AnalysisViews.number(cal.mce))", priority: 6),
-            .init("NLL \(AnalysisViews.number(cal.nll))", priority: 8), .init("Brier \(AnalysisViews.number(cal.brier))", priority: 7),
-            .init("acc \(AnalysisViews.percent(cal.accuracy))", priority: 5), .init("n \(cal.n)", priority: 2),
-            .init("t: \(test ? "train" : "test")", priority: 1),
-        ])
+        let line = FieldLine(
+            [
+                .init("ECE \(AnalysisViews.number(cal.ece))", priority: 9), .init("MCE \(AnalysisViews.number(cal.mce))", priority: 6),
+                .init("NLL \(AnalysisViews.number(cal.nll))", priority: 8), .init("Brier \(AnalysisViews.number(cal.brier))", priority: 7),
+                .init("acc \(AnalysisViews.percent(cal.accuracy))", priority: 5), .init("n \(cal.n)", priority: 2),
+            ] + (a.test == nil ? [] : [.init("t: \(test ? "train" : "test")", priority: 1)]))
         frame.put(line.fitted(to: rows[2].width), x: rows[2].x, y: rows[2].y, style: theme.dim, clippedTo: rows[2])
     }
 
@@ -74,10 +74,11 @@ enum CalibrationView {
         let top = Double(max(a.max() ?? 1, b.max() ?? 1, 1))
         var values: [Double?] = [], colors: [Color] = []
         for i in 0..<bins {
-            values += [Double(a[i]) / top, Double(b[i]) / top]
-            colors += [Theme.trainColor, Theme.testColor]
+            // without a test split only the training residuals are drawn (and no legend is needed)
+            values += test == nil ? [Double(a[i]) / top] : [Double(a[i]) / top, Double(b[i]) / top]
+            colors += test == nil ? [Theme.trainColor] : [Theme.trainColor, Theme.testColor]
         }
-        frame.render(Bars(values: values, width: 1, colors: colors, ascii: theme.ascii || !theme.hasColor), in: rows[0])
+        frame.render(Bars(values: values, width: test == nil ? 2 : 1, colors: colors, ascii: theme.ascii || !theme.hasColor), in: rows[0])
         frame.put(NiceTicks.format(lo), x: rows[1].x, y: rows[1].y, style: theme.dim, clippedTo: rows[1])
         let hiText = NiceTicks.format(hi)
         frame.put(hiText, x: rows[1].x + min(2 * bins, rows[1].width) - hiText.count, y: rows[1].y, style: theme.dim, clippedTo: rows[1])
@@ -87,8 +88,10 @@ enum CalibrationView {
         var fields: [FieldLine.Field] = [
             .init("train MAE \(AnalysisViews.number(train.mae)) RMSE \(AnalysisViews.number(train.rmse))", priority: 9)
         ]
-        if let test { fields.append(.init("test MAE \(AnalysisViews.number(test.mae)) RMSE \(AnalysisViews.number(test.rmse))", priority: 8)) }
-        fields.append(.init(theme.hasColor && !theme.ascii ? "(blue train, orange test)" : "(left train, right test)", priority: 1))
+        if let test {
+            fields.append(.init("test MAE \(AnalysisViews.number(test.mae)) RMSE \(AnalysisViews.number(test.rmse))", priority: 8))
+            fields.append(.init(theme.hasColor && !theme.ascii ? "(blue train, orange test)" : "(left train, right test)", priority: 1))
+        }
         frame.put(FieldLine(fields).fitted(to: rows[2].width), x: rows[2].x, y: rows[2].y, style: theme.dim, clippedTo: rows[2])
     }
 }

@@ -38,10 +38,10 @@ enum SignalsView {
         } else if run.dataset.task.isClassification {
             charts.append(
                 LineChart(
-                    series: [
-                        Series("train acc", color: Theme.trainColor, marker: "t", points: points { $0.trainAccuracy }),
-                        Series("test acc", color: Theme.testColor, marker: "e", points: points { $0.testAccuracy }),
-                    ], xRange: range, yRange: .fixed(0, 1), ascii: ascii, axisStyle: theme.dim, labelStyle: theme.dim))
+                    series: [Series("train acc", color: Theme.trainColor, marker: "t", points: points { $0.trainAccuracy })]
+                        + (run.dataset.test.count > 0
+                            ? [Series("test acc", color: Theme.testColor, marker: "e", points: points { $0.testAccuracy })] : []),
+                    xRange: range, yRange: .fixed(0, 1), ascii: ascii, axisStyle: theme.dim, labelStyle: theme.dim))
         }
         // stacked on one step axis, labelled once at the bottom (two columns when wide)
         let twoColumns = rect.width >= 70 || (rect.height < 4 * charts.count + 2 && rect.width >= 40)
