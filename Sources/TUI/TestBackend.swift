@@ -36,8 +36,8 @@ public final class TestBackend: TerminalBackend {
             if case .resize(let w, let h) = k { size = (w, h) }
             return k
         case .wait(let ms):
-            let deadline = DispatchTime.now() + .milliseconds(ms)
-            while DispatchTime.now() < deadline {}  // a short, bounded wait
+            // sleeps (the engine and the landscape worker get the core), like a terminal's read timeout
+            _ = DispatchSemaphore(value: 0).wait(timeout: .now() + .milliseconds(ms))
             return nil
         }
     }

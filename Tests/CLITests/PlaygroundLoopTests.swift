@@ -9,9 +9,10 @@ import Testing
 /// The interactive loop on a scripted terminal, without tmux: quit, resize, keys while the
 /// landscape computes, and the files `s` and `w` write.
 @Suite struct PlaygroundLoopTests {
-    func loop(_ script: [TestBackend.Step], width: Int = 120, height: Int = 40, output: String = "/tmp")
-        throws -> (PlaygroundLoop<TestBackend>, TestBackend)
-    {
+    func loop(
+        _ script: [TestBackend.Step], width: Int = 120, height: Int = 40, output: String = "/tmp",
+        clock: (() -> Double)? = nil, paused: Bool = false
+    ) throws -> (PlaygroundLoop<TestBackend>, TestBackend) {
         var spec = RunSpec.defaultPreset
         spec.data.samples = 120
         spec.steps = 200
@@ -19,8 +20,12 @@ import Testing
         let drivers = [try RunDriver(entry: session.runs[0], trajectoryEvery: 1)]
         let engine = TrainingSession(runs: drivers, speed: .max, pauseAt: 200)
         let backend = TestBackend(width: width, height: height, script: script)
-        let state = AppState(session: session, width: width, height: height, colorMode: .none)
-        return (PlaygroundLoop(backend: backend, session: engine, state: state, output: output), backend)
+        var state = AppState(session: session, width: width, height: height, colorMode: .none)
+        state.startPaused = paused
+        let l =
+            clock.map { PlaygroundLoop(backend: backend, session: engine, state: state, output: output, clock: $0) }
+            ?? PlaygroundLoop(backend: backend, session: engine, state: state, output: output)
+        return (l, backend)
     }
 
     @Test func quitEndsTheLoopWithStatusZero() throws {
@@ -28,6 +33,26 @@ import Testing
         #expect(l.run() == 0)
         #expect(l.state.quit && !b.frames.isEmpty)
         #expect(TextExport.plain(b.frames.last!).contains("Decision boundary"))
+    }
+
+    /// The loop reads time only from its clock: a flash outlives a few real milliseconds but not
+    /// a few seconds of a scripted clock (0.5 s per reading), with no real waiting.
+    @Test func flashesExpireOnTheLoopsClock() throws {
+        let script: [TestBackend.Step] = [.key(.character("Y"))] + Array(repeating: .wait(milliseconds: 0), count: 12)
+        let (real, _) = try loop(script + [.key(.character("Y"))] + script.dropFirst(), paused: true)
+        #expect(real.run() == 0)
+        #expect(real.state.currentFlash?.contains("landscape colours") == true, "a real-time flash vanished early")
+        final class Ticks: @unchecked Sendable { var t = 0.0 }
+        let ticks = Ticks()
+        let (scripted, _) = try loop(
+            script,
+            clock: {
+                ticks.t += 0.5
+                return ticks.t
+            }, paused: true)
+        #expect(scripted.run() == 0)
+        #expect(scripted.state.currentFlash == nil, "the flash outlived 6 scripted seconds")
+        #expect(ticks.t > 6)
     }
 
     @Test func resizesRedrawAtTheNewSize() throws {
