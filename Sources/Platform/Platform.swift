@@ -36,19 +36,24 @@ public enum LibM {
 /// Whole files through the C library (the numeric targets need no Foundation).
 public enum SystemFile {
     /// The file's bytes, or the system's reason it cannot be read.
-    public static func read(_ path: String) -> Result<[UInt8], SystemError> {
+    public static func read(_ path: String) -> Result<[UInt8], SystemError> { read(path, upTo: .max) }
+
+    /// At most the first `limit` bytes of the file (a header line, without reading the rest).
+    public static func read(_ path: String, upTo limit: Int) -> Result<[UInt8], SystemError> {
         guard let f = fopen(path, "rb") else { return .failure(SystemError(opening: true)) }
         defer { fclose(f) }
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, f) }
+        var chunk = [UInt8](repeating: 0, count: min(1 << 16, max(limit, 1)))
+        while bytes.count < limit {
+            let want = min(chunk.count, limit - bytes.count)
+            let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, want, f) }
             if n > 0 { bytes.append(contentsOf: chunk[..<n]) }
-            if n < chunk.count {
+            if n < want {
                 if ferror(f) != 0 { return .failure(SystemError(opening: false)) }
                 return .success(bytes)
             }
         }
+        return .success(bytes)
     }
 }
 

@@ -83,7 +83,7 @@ extension DataSpec {
     /// (loading the data reports that with its line).
     public func csvHeaderIsClassification(baseDirectory: String?) -> Bool? {
         guard kind == .csv, let path = resolvedPath(baseDirectory: baseDirectory),
-            case .success(let bytes) = SystemFile.read(path)
+            case .success(let bytes) = SystemFile.read(path, upTo: 4096)  // the header line only
         else { return nil }
         var first = String(decoding: bytes.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
         if first.hasPrefix("\u{FEFF}") { first.removeFirst() }
