@@ -20,6 +20,18 @@ import Testing
         return s
     }
 
+    /// Before the first `g` the panel explains itself; a key is never parted from what it does.
+    @Test(arguments: [20, 31, 45, 47, 60, 90])
+    func helpKeepsEveryKeyWithItsAction(_ width: Int) throws {
+        let s = try state()
+        var frame = Frame(width: width, height: 14)
+        LandscapeView.render(s, in: frame.area, into: &frame, theme: Theme(colorMode: .none, ascii: true))
+        let lines = TextExport.plain(frame).split(separator: "\n").map(String.init)
+        for unit in ["p PCA", "[ ] span", "{ } grid", "1 slice"] {
+            #expect(lines.contains { $0.contains(unit) }, "“\(unit)” is split at width \(width):\n\(lines.joined(separator: "\n"))")
+        }
+    }
+
     @Test func keysRequestComputations() throws {
         var s = try state()
         #expect(update(&s, .key(.character("g"))) == [.computeLandscape(LandscapeOptions(grid: 41, threads: 1), oneDimensional: false)])

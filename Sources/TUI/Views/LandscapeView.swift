@@ -18,11 +18,12 @@ enum LandscapeView {
         guard inner.width > 8, inner.height > 4 else { return }
         let rows = inner.split(.vertical, [.length(1), .fill, .length(1)])
         guard let p = state.landscapeProgress else {
-            // wrapped at spaces, never cut
-            let help = "g: the loss surface around the weights (filter-normalized, Li et al. 2018) · p PCA · [ ] span · { } grid · 1 slice"
+            // wrapped at spaces, never cut; a key stays with what it does ("[ ] span" is one unit)
+            let about = "g: the loss surface around the weights (filter-normalized, Li et al. 2018)"
+            let units = about.split(separator: " ").map(String.init) + ["· p PCA", "· [ ] span", "· { } grid", "· 1 slice"]
             var y = rows[1].y
             var line = ""
-            for word in help.split(separator: " ") {
+            for word in units {
                 if !line.isEmpty && line.count + 1 + word.count > inner.width {
                     frame.put(line, x: inner.x, y: y, style: theme.dim, clippedTo: inner)
                     y += 1
