@@ -97,7 +97,7 @@ while :; do
   fi
   sleep 1
 done
-sample "$seconds"
+[ "$(tail -n 1 "$samples" | cut -d' ' -f1)" = "$seconds" ] || sample "$seconds"
 tmux -L "$sock" send-keys -t soak q
 
 python3 - "$samples" "$seconds" "$k" <<'PY'
