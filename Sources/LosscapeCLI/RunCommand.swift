@@ -11,7 +11,8 @@ struct Run: ParsableCommand {
         abstract: "Train a preset without the UI; print a summary, optionally write a run folder.",
         discussion: """
             The run folder holds config.toml (the fully resolved preset: `losscape run DIR/config.toml` \
-            reproduces the run exactly), data.csv, weights-init.json, weights-final.json and metrics.jsonl. \
+            reproduces the run exactly), data.csv, weights-init.json, weights-final.json, metrics.jsonl and \
+            analysis.json (the analyses at the final step). \
             A preset with [[compare]] tables writes DIR/runs/<k>-<label>/ for each run (each a complete run \
             folder) and DIR/summary.csv, and prints the summary as a table.
             Exit status: 0 done, 1 bad preset/data/option values, 3 a run diverged (the folders are still \
