@@ -77,3 +77,21 @@ import Testing
         #expect(!LinearRegions.applies(to: MLPSpec(activation: .tanh)) && LinearRegions.applies(to: MLPSpec(activation: .leakyRelu)))
     }
 }
+
+/// Analyses of hostile outputs (a diverged run's ±inf, NaN and huge values) bin what they can
+/// and never trap: bin indices are clamped as Doubles before any Int.
+@Suite struct HostileAnalysisTests {
+    @Test func calibrationOfNonFiniteProbabilities() {
+        let values: [Float] = [.infinity, 0, .nan, 1, -.infinity, 2, 3e38, -3e38, 0.5, 0.5]
+        let c = Calibration(probabilities: Tensor(shape: [5, 2], scalars: values), labels: [0, 1, 0, 1, 1])
+        #expect(c.n == 5 && c.bins.map(\.count).reduce(0, +) == 5)
+    }
+
+    @Test func residualsOfHugeAndNonFiniteValues() {
+        let p = Tensor(shape: [6, 1], scalars: [3e38, -3e38, .infinity, .nan, 1.4e-45, 0])
+        let r = ResidualReport(predictions: p, targets: [0, 0, 0, 0, 0, 0])
+        #expect(r.counts.reduce(0, +) == 4, "the four finite residuals are binned")
+        let tiny = ResidualReport(predictions: Tensor(shape: [2, 1], scalars: [1.4e-45, 0]), targets: [0, 0])
+        #expect(tiny.counts.reduce(0, +) == 2)
+    }
+}

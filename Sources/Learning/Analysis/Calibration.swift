@@ -46,7 +46,8 @@ public struct Calibration: Sendable, Equatable {
             for j in 1..<max(k, 1) where ptr[i * k + j] > ptr[i * k + best] { best = j }
             predictions.append(best)
             let c = Double(ptr[i * k + best])
-            let b = c.isNaN ? 0 : min(max(Int((c * Double(Self.binCount)).rounded(.down)), 0), Self.binCount - 1)
+            let t = (c * Double(Self.binCount)).rounded(.down)
+            let b = t.isNaN ? 0 : Int(min(max(t, 0), Double(Self.binCount - 1)))
             count[b] += 1
             confidenceSum[b] += c
             if best == y { correctSum[b] += 1; correct += 1 }
