@@ -46,8 +46,7 @@ public struct Calibration: Sendable, Equatable {
             for j in 1..<max(k, 1) where ptr[i * k + j] > ptr[i * k + best] { best = j }
             predictions.append(best)
             let c = Double(ptr[i * k + best])
-            let t = (c * Double(Self.binCount)).rounded(.down)
-            let b = t.isNaN ? 0 : Int(min(max(t, 0), Double(Self.binCount - 1)))
+            let b = binIndex(c * Double(Self.binCount), count: Self.binCount) ?? 0
             count[b] += 1
             confidenceSum[b] += c
             if best == y { correctSum[b] += 1; correct += 1 }

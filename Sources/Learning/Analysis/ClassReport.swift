@@ -70,11 +70,8 @@ public struct ResidualReport: Sendable, Equatable {
         let width = hi > lo ? (hi - lo) / Double(Self.bins) : 1
         edges = (0...Self.bins).map { $0 == Self.bins && hi > lo ? hi : lo + Double($0) * width }
         var c = [Int](repeating: 0, count: Self.bins)
-        for x in finite {
-            // clamped as a Double before Int: a width that underflows to 0 gives ±inf (or NaN at x = lo)
-            let t = ((x - lo) / width).rounded(.down)
-            c[t.isNaN ? 0 : Int(min(max(t, 0), Double(Self.bins - 1)))] += 1
-        }
+        // (a width that underflows to 0 gives ±inf, or NaN at x = lo)
+        for x in finite { c[binIndex((x - lo) / width, count: Self.bins) ?? 0] += 1 }
         counts = c
     }
 }

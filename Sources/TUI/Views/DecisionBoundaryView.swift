@@ -116,11 +116,11 @@ enum DecisionBoundaryView {
         guard aspect.isFinite, aspect > 0, r.width > 0, r.height > 0 else { return r }
         let unitsW = Double(r.width), unitsH = Double(r.height * 2)
         if unitsW / unitsH > aspect {
-            // clamped as Doubles first: a box of 1e38 by 1e-10 has an aspect no Int holds
-            let w = max(1, Int(min(Double(r.width), (unitsH * aspect).rounded())))
+            // clamped before any Int: a box of 1e38 by 1e-10 has an aspect no Int holds
+            let w = CellIndex.of(unitsH * aspect, in: 1...r.width) ?? r.width
             return Rect(x: r.x + (r.width - w) / 2, y: r.y, width: w, height: r.height)
         }
-        let h = max(1, Int(min(Double(r.height), (unitsW / aspect / 2).rounded())))
+        let h = CellIndex.of(unitsW / aspect / 2, in: 1...r.height) ?? r.height
         return Rect(x: r.x, y: r.y + (r.height - h) / 2, width: r.width, height: h)
     }
 
