@@ -58,6 +58,15 @@ import Testing
         #expect(!lines[23].contains("…"))
     }
 
+    /// An empty flash leaves the key hints in place, drawn as hints (dim), not as a flash (bold).
+    @Test func anEmptyFlashKeepsTheHints() throws {
+        var s = try Self.state(width: 80, height: 24)
+        s.say("")
+        let frame = Screen.render(s, cache: ViewCache())
+        #expect(TextExport.plain(frame).split(separator: "\n")[23].contains("? help"))
+        #expect(!frame[1, 23].style.bold, "the hints are drawn in the flash's style")
+    }
+
     @Test func wrapBreaksAfterSpacesOrSlashesAndCutsOnlyTheLastLine() {
         #expect(wrap("short", width: 10, lines: 2) == ["short"])
         #expect(wrap("a/bb/ccc/dddd", width: 9, lines: 2) == ["a/bb/ccc/", "dddd"])

@@ -78,7 +78,7 @@ enum StatusBar {
         let statusStyle = theme.hasColor ? Style(fg: style.fg, bg: .indexed(236), bold: style.bold) : Style(bold: true, reverse: true)
         frame.fill(rect.row(0), with: Cell(" ", style: statusStyle))
         if rect.height > 1 {
-            let flash = state.currentFlash.map { wrap($0, width: rect.width - 1, lines: 2) }
+            let flash = state.currentFlash.map { wrap($0, width: rect.width - 1, lines: 2) }.flatMap { $0.isEmpty ? nil : $0 }
             if let flash, flash.count == 2 {
                 // a flash longer than a line (a written file's full path) takes both rows while it shows
                 frame.put(" " + flash[0], x: rect.x, y: rect.y, style: statusStyle, clippedTo: rect.row(0))
