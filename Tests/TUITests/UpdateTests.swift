@@ -8,16 +8,18 @@ import Testing
 @Suite struct UpdateTests {
     func state() -> AppState { AppState(spec: RunSpec.defaultPreset) }
 
+    /// `s` after a snapshot of a fresh run of its spec (running or paused).
+    func withRun(_ s: inout AppState, running: Bool) throws {
+        let t = try Trainer(spec: s.spec)
+        let runs = [RunSnapshot(t, history: MetricHistory())]
+        _ = update(&s, .snapshot(SessionSnapshot(sequence: 1, runs: runs, running: running, stepsPerSecond: 0, message: nil)))
+    }
+
     @Test func spaceTogglesRunAndPause() throws {
         var s = state()
         #expect(update(&s, .key(.character(" "))) == [.send(.run)])
         // the other direction: a running session pauses
-        let t = try Trainer(spec: s.spec)
-        _ = update(
-            &s,
-            .snapshot(
-                SessionSnapshot(
-                    sequence: 1, runs: [RunSnapshot(t, history: MetricHistory())], running: true, stepsPerSecond: 0, message: nil)))
+        try withRun(&s, running: true)
         #expect(s.running)
         #expect(update(&s, .key(.character(" "))) == [.send(.pause)])
     }
@@ -25,12 +27,7 @@ import Testing
     /// `G` with a run and no landscape yet starts a computation; its flash still says the new state.
     @Test func autoRefreshFlashSurvivesTheFirstComputation() throws {
         var s = state()
-        let t = try Trainer(spec: s.spec)
-        _ = update(
-            &s,
-            .snapshot(
-                SessionSnapshot(
-                    sequence: 1, runs: [RunSnapshot(t, history: MetricHistory())], running: false, stepsPerSecond: 0, message: nil)))
+        try withRun(&s, running: false)
         let effects = update(&s, .key(.character("G")))
         #expect(effects.count == 1)
         #expect(s.currentFlash?.contains("auto-refresh") == true && s.currentFlash?.contains(": on") == true)
