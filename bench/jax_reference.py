@@ -107,7 +107,6 @@ os.environ["XLA_FLAGS"] = " ".join(filter(None, [
     f"intra_op_parallelism_threads={THREADS}"]))
 os.environ.setdefault("JAX_PLATFORMS", "cpu")
 
-import argparse  # noqa: E402
 import functools  # noqa: E402
 import json  # noqa: E402
 import math  # noqa: E402
@@ -117,6 +116,7 @@ import statistics  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
+import workload_args  # noqa: E402
 
 import jax  # noqa: E402
 import jax.numpy as jnp  # noqa: E402
@@ -124,7 +124,6 @@ import jaxlib  # noqa: E402
 import numpy as np  # noqa: E402
 from jax import lax  # noqa: E402
 
-WORKLOADS = ("mlp8", "mlp16", "mlp64", "compare4", "grid", "landscape51")
 SCAN_STEPS = 100
 
 
@@ -426,22 +425,11 @@ BENCHES = {"mlp8": bench_mlp8, "mlp16": bench_mlp16, "mlp64": bench_mlp64,
 
 def main():
     """Run the selected workloads and print one JSON line per (workload, variant)."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--workloads", default=",".join(WORKLOADS),
-                        help="comma-separated subset of " + ",".join(WORKLOADS))
-    parser.add_argument("--repeats", type=int, default=30,
-                        help="timed repeats per workload (at least 20 recommended)")
-    args = parser.parse_args()
-    names = [w.strip() for w in args.workloads.split(",") if w.strip()]
-    unknown = [w for w in names if w not in BENCHES]
-    if unknown:
-        parser.error(f"unknown workload(s): {', '.join(unknown)}")
-    if args.repeats < 1:
-        parser.error("--repeats must be at least 1")
+    names, repeats = workload_args.parse(__doc__.splitlines()[0], BENCHES)
     print(f"# jax {jax.__version__}, jaxlib {jaxlib.__version__}, float32 CPU jit, "
           f"{THREADS} CPU(s), XLA_FLAGS={os.environ['XLA_FLAGS']!r}", file=sys.stderr)
     for name in names:
-        for result in BENCHES[name](args.repeats):
+        for result in BENCHES[name](repeats):
             print(json.dumps(result), flush=True)
 
 

@@ -37,19 +37,18 @@ Default: all six workloads (mlp8, mlp16, mlp64, compare4, grid, landscape51), 30
 PyTorch from pip (`pip install torch`); it is not a dependency of the Swift package.
 """
 
-import argparse
 import copy
 import json
 import math
 import statistics
 import sys
 import time
+import workload_args
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-WORKLOADS = ("mlp8", "mlp16", "mlp64", "compare4", "grid", "landscape51")
 
 
 def spiral(n, classes, seed=0, noise=0.1):
@@ -250,22 +249,11 @@ BENCHES = {"mlp8": bench_mlp8, "mlp16": bench_mlp16, "mlp64": bench_mlp64,
 
 def main():
     """Run the selected workloads and print one JSON line each."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--workloads", default=",".join(WORKLOADS),
-                        help="comma-separated subset of " + ",".join(WORKLOADS))
-    parser.add_argument("--repeats", type=int, default=30,
-                        help="timed repeats per workload (at least 20 recommended)")
-    args = parser.parse_args()
-    names = [w.strip() for w in args.workloads.split(",") if w.strip()]
-    unknown = [w for w in names if w not in BENCHES]
-    if unknown:
-        parser.error(f"unknown workload(s): {', '.join(unknown)}")
-    if args.repeats < 1:
-        parser.error("--repeats must be at least 1")
+    names, repeats = workload_args.parse(__doc__.splitlines()[0], BENCHES)
     print(f"# torch {torch.__version__}, float32 CPU eager, "
           f"capability {torch.backends.cpu.get_cpu_capability()}", file=sys.stderr)
     for name in names:
-        print(json.dumps(BENCHES[name](args.repeats)), flush=True)
+        print(json.dumps(BENCHES[name](repeats)), flush=True)
 
 
 if __name__ == "__main__":
