@@ -47,13 +47,14 @@ Usage:  python3 reference/embedding_losses_reference.py [--out PATH]
 """
 
 import argparse
-import json
 import math
 import pathlib
 
 import numpy as np
 import torch
 import torch.nn.functional as F
+
+import fixture_file
 
 torch.set_default_dtype(torch.float64)
 
@@ -675,14 +676,10 @@ def main():
     float32_check(cases)
     doc = {"generator": "reference/embedding_losses_reference.py", "torch": torch.__version__,
            "numpy": np.__version__, "cases": cases}
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with open(args.out, "w") as fh:
-        json.dump(doc, fh, allow_nan=False)
-        fh.write("\n")
+    shown = fixture_file.write(args.out, doc, REPO)
     counts = {}
     for c in cases:
         counts[c["loss"]] = counts.get(c["loss"], 0) + 1
-    shown = args.out.relative_to(REPO) if args.out.resolve().is_relative_to(REPO) else args.out
     print(f"wrote {shown}: {len(cases)} cases (" + ", ".join(f"{k} {v}" for k, v in counts.items()) + ")")
 
 

@@ -26,7 +26,6 @@ Usage:  python3 reference/embedding_trajectories_reference.py [--out PATH]
 """
 
 import argparse
-import json
 import math
 import pathlib
 import sys
@@ -34,6 +33,8 @@ import sys
 import numpy as np
 import torch
 import torch.nn.functional as F
+
+import fixture_file
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import embedding_losses_reference as E  # noqa: E402  (the loss definitions)
@@ -212,11 +213,7 @@ def main():
     float32_check(cases)
     doc = {"generator": "reference/embedding_trajectories_reference.py", "torch": torch.__version__,
            "numpy": np.__version__, "model": MODEL, "cases": cases}
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with open(args.out, "w") as fh:
-        json.dump(doc, fh, allow_nan=False)
-        fh.write("\n")
-    shown = args.out.relative_to(REPO) if args.out.resolve().is_relative_to(REPO) else args.out
+    shown = fixture_file.write(args.out, doc, REPO)
     print(f"wrote {shown}: {len(cases)} cases")
 
 

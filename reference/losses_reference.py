@@ -35,13 +35,14 @@ Usage:  python3 reference/losses_reference.py [--out PATH]
 """
 
 import argparse
-import json
 import math
 import pathlib
 
 import numpy as np
 import torch
 import torch.nn.functional as F
+
+import fixture_file
 
 torch.set_default_dtype(torch.float64)
 
@@ -841,12 +842,8 @@ def main():
     cases = classification_cases(rng) + regression_cases(rng)
     float32_check(cases)
     doc = {"generator": "reference/losses_reference.py", "torch": torch.__version__, "cases": cases}
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with open(args.out, "w") as fh:
-        json.dump(doc, fh, allow_nan=False)
-        fh.write("\n")
+    shown = fixture_file.write(args.out, doc, REPO)
     n_cls = sum(c["task"] == "classification" for c in cases)
-    shown = args.out.relative_to(REPO) if args.out.resolve().is_relative_to(REPO) else args.out
     print(f"wrote {shown}: "
           f"{len(cases)} cases ({n_cls} classification, {len(cases) - n_cls} regression)")
 

@@ -26,12 +26,13 @@ Usage:  python3 reference/optimizers_reference.py [--out PATH]
 """
 
 import argparse
-import json
 import math
 import pathlib
 
 import numpy as np
 import torch
+
+import fixture_file
 
 torch.set_default_dtype(torch.float64)
 
@@ -232,11 +233,7 @@ def main():
     cases = [build_case(cid, overrides, c, t, init) for cid, overrides in case_settings()]
     doc = {"generator": "reference/optimizers_reference.py", "torch": torch.__version__,
            "objective": "sum 0.5*c*(theta-t)^2 + 0.05*theta^4", "cases": cases}
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with open(args.out, "w") as fh:
-        json.dump(doc, fh, allow_nan=False)
-        fh.write("\n")
-    shown = args.out.relative_to(REPO) if args.out.resolve().is_relative_to(REPO) else args.out
+    shown = fixture_file.write(args.out, doc, REPO)
     print(f"wrote {shown}: {len(cases)} cases")
 
 
